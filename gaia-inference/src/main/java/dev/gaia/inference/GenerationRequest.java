@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param maxTokens upper bound of generated tokens, at least 1
  * @param sampling temperature, nucleus and penalty settings plus the seed
  * @param stop stop strings; generation ends before the first match, which is not emitted
- * @param grammar a GBNF grammar constraining the output, when present
+ * @param constraint a grammar-like constraint on the output, when present
  * @param topLogprobs number of alternatives to report per token, 0 for none, -1 to not report logprobs
  */
 public record GenerationRequest(
@@ -19,12 +19,12 @@ public record GenerationRequest(
     int maxTokens,
     SamplingParams sampling,
     List<String> stop,
-    Optional<String> grammar,
+    Optional<OutputConstraint> constraint,
     int topLogprobs) {
   public GenerationRequest {
     Objects.requireNonNull(prompt, "prompt");
     Objects.requireNonNull(sampling, "sampling");
-    Objects.requireNonNull(grammar, "grammar");
+    Objects.requireNonNull(constraint, "constraint");
     stop = List.copyOf(stop);
     if (maxTokens < 1) {
       throw new IllegalArgumentException("maxTokens must be >= 1, was " + maxTokens);

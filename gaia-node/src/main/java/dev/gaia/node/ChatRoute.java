@@ -1,0 +1,156 @@
+package dev.gaia.node;
+
+import dev.gaia.inference.ChatEngine;
+import dev.gaia.inference.ChatTurn;
+import dev.gaia.inference.GenerationRequest;
+import dev.gaia.inference.OutputConstraint;
+import dev.gaia.inference.SamplingParams;
+import dev.gaia.protocol.GaiaException;
+import dev.gaia.protocol.openai.ChatCompletionRequest;
+import dev.gaia.protocol.openai.ChatMessage;
+import dev.gaia.protocol.openai.ResponseFormat;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code POST /v1/chat/completions}. */
+final class ChatRoute {
+  private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
+
+  private final ChatEngine engine;
+  private final RequestReader reader;
+  private final GenerationRunner runner;
+  private final ModelNames models;
+  private final NodeServerConfig config;
+  private final IdSource ids;
+
+  ChatRoute(
+      ChatEngine engine,
+      RequestReader reader,
+      GenerationRunner runner,
+      ModelNames models,
+      NodeServerConfig config,
+      IdSource ids) {
+    this.engine = engine;
+    this.reader = reader;
+    this.runner = runner;
+    this.models = models;
+    this.config = config;
+    this.ids = ids;
+  }
+
+  void handle(RoutingContext ctx) {
+    ChatCompletionRequest req = reader.read(ctx, ChatCompletionRequest.class);
+    String model = models.resolve(req.model());
+    List<ChatTurn> turns = turns(req.messages());
+    SamplingReader.singleChoice(req.n());
+    SamplingParams sampling =
+        SamplingReader.sampling(
+            req.temperature(),
+            req.topP(),
+            req.topK(),
+            req.minP(),
+            req.presencePenalty(),
+            req.frequencyPenalty(),
+            req.repeatPenalty(),
+            req.seed());
+    List<String> stops = SamplingReader.stops(req.stop(), config.reversePrompt());
+    if (req.maxTokens() != null && req.maxCompletionTokens() != null
+        && !req.maxTokens().equals(req.maxCompletionTokens())) {
+      throw GaiaException.invalid(
+          "max_completion_tokens", "max_tokens and max_completion_tokens disagree; send one of them.");
+    }
+    int maxTokens =
+        SamplingReader.maxTokens(
+            req.maxCompletionTokens() != null ? "max_completion_tokens" : "max_tokens",
+            req.maxCompletionTokens() != null ? req.maxCompletionTokens() : req.maxTokens(),
+            engine.model().contextSize());
+    Optional<OutputConstraint> constraint = constraint(req.responseFormat());
+    int top = topLogprobs(req);
+    ChatShape shape =
+        new ChatShape(ids.next("chatcmpl-"), ids.nowSeconds(), model, ids.fingerprint(), top >= 0, Math.max(top, 0));
+    boolean usage = req.streamOptions() != null && req.streamOptions().usage();
+    if (req.streamOptions() != null && !req.streaming()) {
+      throw GaiaException.invalid("stream_options", "stream_options is only allowed when stream is true.");
+    }
+    runner.run(
+        ctx,
+        "chat",
+        () ->
+            new GenerationRequest(
+                engine.renderChat(turns), maxTokens, sampling, stops, constraint, top),
+        shape,
+        req.streaming(),
+        usage);
+  }
+
+  private List<ChatTurn> turns(List<ChatMessage> messages) {
+    if (messages == null || messages.isEmpty()) {
+      throw GaiaException.invalid("messages", "messages must be a non-empty array.");
+    }
+    List<ChatTurn> turns = new ArrayList<>(messages.size() + 1);
+    boolean hasSystem = false;
+    for (int i = 0; i < messages.size(); i++) {
+      ChatMessage m = messages.get(i);
+      String param = "messages[" + i + "]";
+      if (m == null) {
+        throw GaiaException.invalid(param, param + " must be an object.");
+      }
+      if (m.role() == null || !ROLES.contains(m.role())) {
+        throw GaiaException.invalid(
+            param + ".role", param + ".role must be one of " + ROLES + ", got '" + m.role() + "'.");
+      }
+      String text;
+      try {
+        text = m.text();
+      } catch (IllegalArgumentException e) {
+        throw GaiaException.invalid(param + ".content", param + ".content: " + e.getMessage());
+      }
+      String role = m.role().equals("developer") ? "system" : m.role();
+      hasSystem |= role.equals("system");
+      turns.add(new ChatTurn(role, text));
+    }
+    if (!hasSystem && config.systemPrompt().filter(s -> !s.isBlank()).isPresent()) {
+      turns.addFirst(new ChatTurn("system", config.systemPrompt().orElseThrow()));
+    }
+    return turns;
+  }
+
+  private static Optional<OutputConstraint> constraint(ResponseFormat format) {
+    if (format == null || format.type() == null || format.type().equals("text")) {
+      return Optional.empty();
+    }
+    return switch (format.type()) {
+      case "json_object" -> Optional.of(new OutputConstraint.AnyJsonObject());
+      case "json_schema" -> {
+        if (format.jsonSchema() == null || format.jsonSchema().schema() == null
+            || !format.jsonSchema().schema().isObject()) {
+          throw GaiaException.invalid(
+              "response_format.json_schema.schema", "json_schema requires a 'schema' object.");
+        }
+        yield Optional.of(new OutputConstraint.JsonSchema(format.jsonSchema().schema().toString()));
+      }
+      default ->
+          throw GaiaException.invalid(
+              "response_format.type",
+              "response_format.type must be text, json_object or json_schema, got '" + format.type() + "'.");
+    };
+  }
+
+  /** -1 when logprobs are not requested. */
+  private static int topLogprobs(ChatCompletionRequest req) {
+    boolean wanted = Boolean.TRUE.equals(req.logprobs());
+    if (req.topLogprobs() != null) {
+      if (!wanted) {
+        throw GaiaException.invalid("top_logprobs", "top_logprobs requires logprobs to be true.");
+      }
+      if (req.topLogprobs() < 0 || req.topLogprobs() > 20) {
+        throw GaiaException.invalid("top_logprobs", "top_logprobs must be between 0 and 20.");
+      }
+      return req.topLogprobs();
+    }
+    return wanted ? 0 : -1;
+  }
+}
