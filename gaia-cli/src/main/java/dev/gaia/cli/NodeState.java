@@ -1,0 +1,55 @@
+package dev.gaia.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gaia.protocol.files.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What a running node publishes in its home once it accepts connections ({@code node.pid} holds
+ * the same pid for tools that only read pid files). Written atomically, removed on clean exit.
+ * {@code launchId} lets the starting process recognise the node it spawned.
+ */
+record NodeState(long pid, String url, String home, String version, long startedAt, String launchId) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Path file(dev.gaia.node.config.NodeHome home) {
+    return home.runDir().resolve("node.json");
+  }
+
+  void write(dev.gaia.node.config.NodeHome home) {
+    try {
+      AtomicFiles.write(file(home), JSON.writeValueAsBytes(this));
+      AtomicFiles.writeString(home.pidFile(), pid + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Optional<NodeState> read(dev.gaia.node.config.NodeHome home) {
+    Path f = file(home);
+    if (!Files.isRegularFile(f)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readValue(f.toFile(), NodeState.class));
+    } catch (IOException e) {
+      return Optional.empty(); // unreadable state counts as none; the pid file decides
+    }
+  }
+
+  static void clear(dev.gaia.node.config.NodeHome home, long pid) {
+    try {
+      Optional<NodeState> s = read(home);
+      if (s.isEmpty() || s.get().pid() == pid) {
+        Files.deleteIfExists(file(home));
+        Files.deleteIfExists(home.pidFile());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

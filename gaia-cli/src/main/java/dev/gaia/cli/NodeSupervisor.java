@@ -1,0 +1,147 @@
+package dev.gaia.cli;
+
+import dev.gaia.node.config.NodeHome;
+import dev.gaia.protocol.ErrorKind;
+import dev.gaia.protocol.GaiaException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts a node as a background process of its own, finds it again through its pid file, and
+ * stops exactly that process (never by name): a pid is only trusted when the process behind it
+ * runs our main class on the same home folder.
+ */
+final class NodeSupervisor {
+  static final String MAIN = "dev.gaia.cli.Main";
+  static final String LAUNCH_PROPERTY = "gaia.launch.id";
+
+  private final NodeHome home;
+
+  NodeSupervisor(NodeHome home) {
+    this.home = home;
+  }
+
+  /** The running node of this home, or empty; a stale pid file is reported through {@code stale}. */
+  Optional<ProcessHandle> running(List<String> stale) {
+    Optional<Long> pid = pid();
+    if (pid.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<ProcessHandle> handle = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
+    if (handle.isPresent() && isOurs(handle.get())) {
+      return handle;
+    }
+    stale.add("stale pid file " + home.pidFile() + " (process " + pid.get() + " is not running this node); removed it");
+    NodeState.clear(home, pid.get());
+    try {
+      Files.deleteIfExists(home.pidFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Long> pid() {
+    Path f = home.pidFile();
+    if (!Files.isRegularFile(f)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(Files.readString(f).strip()));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.of(-1L);
+    }
+  }
+
+  private boolean isOurs(ProcessHandle p) {
+    Optional<String> cmd = p.info().commandLine();
+    // Without a command line (other user, restricted /proc) we cannot prove it is ours: refuse.
+    return cmd.isPresent() && cmd.get().contains(MAIN) && cmd.get().contains(home.root().toString());
+  }
+
+  /** Spawns {@code gaia node start --foreground} detached, logging to the home's log file. */
+  Process spawn(String launchId) {
+    try {
+      Files.createDirectories(home.logsDir());
+      Files.createDirectories(home.runDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> command = new ArrayList<>();
+    Path setsid = Path.of("/usr/bin/setsid");
+    if (Files.isExecutable(setsid)) {
+      command.add(setsid.toString()); // own session: closing the terminal does not stop the node
+    }
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (!arg.startsWith("-D" + LAUNCH_PROPERTY + "=")) {
+        command.add(arg);
+      }
+    }
+    command.add("-D" + LAUNCH_PROPERTY + "=" + launchId);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(MAIN);
+    command.addAll(List.of("node", "start", "--foreground", "--home", home.root().toString()));
+    ProcessBuilder pb = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(home.logFile().toFile()))
+        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    try {
+      return pb.start();
+    } catch (IOException e) {
+      throw new GaiaException(ErrorKind.INTERNAL, "cannot start the node process: " + e.getMessage());
+    }
+  }
+
+  /** Waits until the spawned node publishes its state, or dies (then its log tail is the message). */
+  NodeState awaitReady(Process child, String launchId, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<NodeState> state = NodeState.read(home).filter(s -> launchId.equals(s.launchId()));
+      if (state.isPresent()) {
+        return state.get();
+      }
+      if (!child.isAlive() && child.exitValue() != 0) {
+        throw new GaiaException(ErrorKind.UNAVAILABLE,
+            "the node exited during start-up. Last lines of " + home.logFile() + ":\n" + logTail(20));
+      }
+      Thread.sleep(100);
+    }
+    throw new GaiaException(ErrorKind.UNAVAILABLE,
+        "the node did not become ready within " + timeout.toSeconds() + " s; see " + home.logFile());
+  }
+
+  /** SIGTERM, wait for a clean shutdown, SIGKILL after {@code grace}. Returns true when clean. */
+  boolean stop(ProcessHandle node, Duration grace) throws InterruptedException {
+    node.destroy();
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (node.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    if (node.isAlive()) {
+      node.destroyForcibly();
+      node.onExit().join();
+      NodeState.clear(home, node.pid());
+      return false;
+    }
+    NodeState.clear(home, node.pid());
+    return true;
+  }
+
+  String logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(home.logFile());
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+}
