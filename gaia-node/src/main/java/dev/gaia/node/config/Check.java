@@ -1,5 +1,9 @@
 package dev.gaia.node.config;
 
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * Range checks shared by the config records. Each failure is an {@link InvalidConfigException}
  * naming the field by its Gaia key, so a message reads the same whether the value came from a
@@ -64,11 +68,11 @@ final class Check {
   }
 
   /** Empty, or an absolute {@code http}/{@code https} URL with a host. */
-  static java.util.Optional<java.net.URI> httpUrl(String field, java.util.Optional<java.net.URI> url) {
+  static Optional<URI> httpUrl(String field, Optional<URI> url) {
     present(field, url);
     url.ifPresent(
         u -> {
-          String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+          String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
           if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
             throw InvalidConfigException.of(field, "must be an absolute http(s) URL, got \"" + u + "\"");
           }

@@ -44,6 +44,13 @@ public final class InvalidConfigException extends GaiaException {
     return origin != null ? this : new InvalidConfigException(field, newOrigin, detail, getCause());
   }
 
+  /** The same failure, reported under the name the user wrote (an alias such as {@code port}). */
+  InvalidConfigException as(String spelledField) {
+    return spelledField.equals(field)
+        ? this
+        : new InvalidConfigException(spelledField, origin, detail, getCause());
+  }
+
   /** Gaia's key of the offending field; empty for failures of the whole document. */
   public Optional<String> field() {
     return Optional.ofNullable(field);

@@ -3,17 +3,18 @@ package dev.gaia.node.config;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** Finds the known names a mistyped one was probably meant to be, for "did you mean" messages. */
 final class NearMatches {
   private NearMatches() {}
 
   /**
-   * Up to three of {@code known}, closest first: those within an edit distance of a third of the
-   * longer name (at least 2), or that contain {@code typed} or are contained in it.
+   * Up to three of {@code known}, closest first: those within an edit distance of a quarter of
+   * the longer name (at least 2), or that contain {@code typed} (3 characters or more).
    */
   static List<String> of(String typed, Collection<String> known) {
-    String t = typed.toLowerCase(java.util.Locale.ROOT);
+    String t = typed.toLowerCase(Locale.ROOT);
     return known.stream()
         .filter(k -> isNear(t, k))
         .sorted(Comparator.comparingInt((String k) -> distance(t, k)).thenComparing(k -> k))
@@ -25,9 +26,8 @@ final class NearMatches {
     if (typed.isEmpty()) {
       return false;
     }
-    int budget = Math.max(2, Math.max(typed.length(), known.length()) / 3);
-    return distance(typed, known) <= budget
-        || (typed.length() >= 3 && (known.contains(typed) || typed.contains(known)));
+    int budget = Math.max(2, Math.max(typed.length(), known.length()) / 4);
+    return distance(typed, known) <= budget || (typed.length() >= 3 && known.contains(typed));
   }
 
   /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */

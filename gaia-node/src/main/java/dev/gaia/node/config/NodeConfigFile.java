@@ -2,6 +2,8 @@ package dev.gaia.node.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,7 +35,7 @@ import java.util.Objects;
  * expect; typed values would break them. The API port is written as {@code llamaedge_port}, Gaia's
  * name; {@code port} is accepted as an alias when reading and in {@link #get}/{@link #set}. Writes
  * are atomic (temporary file, fsync, rename), and the file is rewritten in canonical form, so
- * comments-free formatting and field order of a hand-edited file are not preserved.
+ * the formatting and field order of a hand-edited file are not preserved.
  *
  * <p>An instance names one file and holds no state besides the path; it is safe to share, but
  * concurrent {@link #set} calls on the same file race (the last rename wins).
@@ -41,6 +44,11 @@ public final class NodeConfigFile {
   private static final ObjectMapper JSON =
       JsonMapper.builder()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .defaultPrettyPrinter(
+              new DefaultPrettyPrinter()
+                  .withSeparators(
+                      Separators.createDefaultInstance()
+                          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)))
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build();
 
@@ -112,10 +120,12 @@ public final class NodeConfigFile {
    * @throws InvalidConfigException naming the field and {@code origin}
    */
   public static NodeConfig parse(String json, String origin) {
+    Map<String, String> spelledAs = new LinkedHashMap<>();
     try {
-      return NodeConfigCodec.fromText(fields(json, origin));
+      return NodeConfigCodec.fromText(fields(json, origin, spelledAs));
     } catch (InvalidConfigException e) {
-      throw e.in(origin);
+      String spelled = e.field().map(f -> spelledAs.getOrDefault(f, f)).orElse(null);
+      throw (spelled == null ? e : e.as(spelled)).in(origin);
     }
   }
 
@@ -143,9 +153,14 @@ public final class NodeConfigFile {
   /** {@code config} with one field replaced, validated as a whole. */
   public static NodeConfig set(NodeConfig config, String key, String value) {
     Objects.requireNonNull(value, "value");
+    String canonical = NodeConfigCodec.canonicalKey(key);
     Map<String, String> text = new LinkedHashMap<>(NodeConfigCodec.toText(config));
-    text.put(NodeConfigCodec.canonicalKey(key), value);
-    return NodeConfigCodec.fromText(text);
+    text.put(canonical, value);
+    try {
+      return NodeConfigCodec.fromText(text);
+    } catch (InvalidConfigException e) {
+      throw e.field().filter(canonical::equals).isPresent() ? e.as(key) : e;
+    }
   }
 
   /** Every field name, in the order files are written. */
@@ -153,8 +168,12 @@ public final class NodeConfigFile {
     return Keys.ALL;
   }
 
-  /** The top-level fields of {@code json} as text, aliases resolved, conflicts refused. */
-  private static Map<String, String> fields(String json, String origin) {
+  /**
+   * The top-level fields of {@code json} as text, aliases resolved, conflicts refused; {@code
+   * spelledAs} receives each canonical name → the name the text used.
+   */
+  private static Map<String, String> fields(
+      String json, String origin, Map<String, String> spelledAs) {
     JsonNode root;
     try {
       root = JSON.readTree(json);
@@ -165,7 +184,6 @@ public final class NodeConfigFile {
       throw new InvalidConfigException(origin, "must be a JSON object", null);
     }
     Map<String, String> out = new LinkedHashMap<>();
-    Map<String, String> spelledAs = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : root.properties()) {
       String name = e.getKey();
       String key = NodeConfigCodec.canonicalKey(name);
@@ -194,8 +212,8 @@ public final class NodeConfigFile {
     if (value.isNumber() || value.isBoolean()) {
       return value.asText();
     }
-    throw InvalidConfigException.of(
-        name, "must be a string or a number, got " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+    String type = value.getNodeType().name().toLowerCase(Locale.ROOT);
+    throw InvalidConfigException.of(name, "must be a string or a number, got " + type);
   }
 
   /** Two spellings of one field agree when they parse to the same integer, or are equal text. */

@@ -3,6 +3,7 @@ package dev.gaia.node.config;
 import dev.gaia.node.config.ChatTemplateChoice.BuiltIn;
 import dev.gaia.node.config.ChatTemplateChoice.FromGguf;
 import dev.gaia.node.config.ChatTemplateChoice.Jinja;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -169,7 +170,7 @@ public final class PromptTemplates {
 
   /** Every accepted LlamaEdge name, sorted. */
   public static SortedSet<String> names() {
-    return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(BY_NAME.keySet()));
+    return Collections.unmodifiableSortedSet(new TreeSet<>(BY_NAME.keySet()));
   }
 
   /** Whether {@code name} is accepted; the empty name (use the GGUF's template) is. */
