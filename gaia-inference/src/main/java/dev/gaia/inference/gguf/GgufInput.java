@@ -74,18 +74,22 @@ final class GgufInput {
     return buf.getLong();
   }
 
-  /** A u64 count or length that must be non-negative and fit in the remaining bytes. */
+  /**
+   * A u64 count or length of units of at least {@code bytesPerUnit} bytes each, which must fit in
+   * the bytes that remain: more than the whole file holds is called absurd, less is truncation.
+   */
   long length(String what, long bytesPerUnit) {
     long n = i64(what);
-    if (n < 0 || n > remaining() / Math.max(1, bytesPerUnit)) {
+    long perUnit = Math.max(1, bytesPerUnit);
+    if (n < 0 || n > fileSize / perUnit) {
       throw error(
-          "absurd "
-              + what
-              + " "
-              + Long.toUnsignedString(n)
-              + ": only "
-              + remaining()
-              + " bytes remain in the file");
+          "absurd " + what + " " + Long.toUnsignedString(n) + " (the file has " + fileSize
+              + " bytes)");
+    }
+    if (n > remaining() / perUnit) {
+      throw error(
+          "file is truncated: " + what + " " + n + " needs more than the " + remaining()
+              + " bytes that remain");
     }
     return n;
   }

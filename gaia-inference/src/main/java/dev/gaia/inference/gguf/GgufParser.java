@@ -139,8 +139,9 @@ final class GgufParser {
     return switch (elementType) {
       case STRING -> {
         List<String> values = new ArrayList<>(count);
+        String what = "element of " + key;
         for (int i = 0; i < count; i++) {
-          values.add(in.string(key, MAX_STRING_BYTES));
+          values.add(in.string(what, MAX_STRING_BYTES));
         }
         yield new GgufValue.StringArray(values);
       }
