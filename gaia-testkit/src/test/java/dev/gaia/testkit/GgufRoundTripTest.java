@@ -9,8 +9,11 @@ import dev.gaia.inference.gguf.GgufTensorInfo;
 import dev.gaia.inference.gguf.GgufValue;
 import dev.gaia.inference.gguf.GgufValueType;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +115,21 @@ class GgufRoundTripTest {
     assertThat(gguf.tensor("blk.1.attn_k.weight").orElseThrow().dims()).containsExactly(64L, 32L);
     assertThat(gguf.tensor("blk.0.ffn_down.weight").orElseThrow().dims())
         .containsExactly(128L, 64L);
+  }
+
+  @Test
+  void version_2_files_read_like_version_3() throws Exception {
+    // v3 only added big-endian files; little-endian v2 and v3 are byte-for-byte alike.
+    Path file = SyntheticModels.write(SyntheticModelSpec.tiny(), dir.resolve("v2.gguf"));
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 2), 4);
+    }
+
+    GgufFile gguf = GgufFile.read(file);
+
+    assertThat(gguf.version()).isEqualTo(2);
+    assertThat(gguf.architecture()).isEqualTo("llama");
+    assertThat(gguf.tensorCount()).isEqualTo(20);
   }
 
   @Test

@@ -29,7 +29,8 @@ class LlamaCppLoadsSyntheticModelTest {
   @BeforeAll
   static void load() throws Exception {
     // Extract the native library into this test's folder, not a shared /tmp location.
-    System.setProperty("de.kherud.llama.tmpdir", Files.createDirectories(dir.resolve("native")).toString());
+    System.setProperty(
+        "de.kherud.llama.tmpdir", Files.createDirectories(dir.resolve("native")).toString());
     model = open(SyntheticModels.write(SyntheticModelSpec.tiny(), dir.resolve("tiny.gguf")));
   }
 
@@ -46,7 +47,9 @@ class LlamaCppLoadsSyntheticModelTest {
             .setModel(gguf.toString())
             .setCtxSize(512)
             .setThreads(2)
-            .setGpuLayers(0));
+            .setGpuLayers(0)
+            // Else llama.cpp logs hundreds of lines per load straight to stderr, past surefire.
+            .disableLog());
   }
 
   @Test
