@@ -60,7 +60,8 @@ class GgufRoundTripTest {
     writer
         .addTensor("f32", GgmlType.F32, List.of(3L, 2L), TensorData.of(ByteBuffer.allocate(24)))
         .addTensor("q8", GgmlType.Q8_0, List.of(64L), TensorData.of(ByteBuffer.allocate(68)))
-        .addTensor("q4", GgmlType.Q4_0, List.of(32L, 1L, 2L), TensorData.of(ByteBuffer.allocate(36)))
+        .addTensor(
+            "q4", GgmlType.Q4_0, List.of(32L, 1L, 2L), TensorData.of(ByteBuffer.allocate(36)))
         .addTensor("f16", GgmlType.F16, List.of(5L), TensorData.of(ByteBuffer.allocate(10)));
     Path file = dir.resolve("all.gguf");
     writer.write(file);
@@ -147,7 +148,11 @@ class GgufRoundTripTest {
     assertThatThrownBy(
             () ->
                 new GgufWriter()
-                    .addTensor("t", GgmlType.Q8_0, List.of(48L, 2L), TensorData.of(ByteBuffer.allocate(0))))
+                    .addTensor(
+                        "t",
+                        GgmlType.Q8_0,
+                        List.of(48L, 2L),
+                        TensorData.of(ByteBuffer.allocate(0))))
         .hasMessageContaining("not a multiple of the Q8_0 block size 32");
   }
 }

@@ -54,15 +54,15 @@ class LlamaCppLoadsSyntheticModelTest {
 
   @Test
   void english_words_are_single_tokens() {
-    assertThat(withoutBos(model.encode("hello world")))
-        .containsExactly(id("▁hello"), id("▁world"));
+    assertThat(withoutBos(model.encode("hello world"))).containsExactly(id("▁hello"), id("▁world"));
   }
 
   @Test
   void chatml_markers_are_single_control_tokens() {
     assertThat(withoutBos(model.encode("<|im_start|>user")))
         .containsExactly(SyntheticVocabulary.IM_START_ID, id("▁user"));
-    assertThat(withoutBos(model.encode("<|im_end|>"))).containsExactly(SyntheticVocabulary.IM_END_ID);
+    assertThat(withoutBos(model.encode("<|im_end|>")))
+        .containsExactly(SyntheticVocabulary.IM_END_ID);
   }
 
   @Test
@@ -102,7 +102,9 @@ class LlamaCppLoadsSyntheticModelTest {
     for (GgmlType type : new GgmlType[] {GgmlType.Q8_0, GgmlType.Q4_0}) {
       SyntheticModelSpec spec = SyntheticModelSpec.tiny().withTensorType(type);
       try (LlamaModel quantized = open(SyntheticModels.cached(spec, dir))) {
-        assertThat(String.join("", generate(quantized, "hello world"))).as(type.toString()).isNotBlank();
+        assertThat(String.join("", generate(quantized, "hello world")))
+            .as(type.toString())
+            .isNotBlank();
       }
     }
   }
