@@ -86,8 +86,7 @@ final class GgufEncoder {
   private ByteBuffer room(int n) {
     if (buf.remaining() < n) {
       long want = Math.max((long) buf.capacity() * 2, (long) buf.position() + n);
-      ByteBuffer bigger =
-          ByteBuffer.allocate(Math.toIntExact(want)).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer bigger = ByteBuffer.allocate(Math.toIntExact(want)).order(ByteOrder.LITTLE_ENDIAN);
       buf = bigger.put(buf.flip());
     }
     return buf;

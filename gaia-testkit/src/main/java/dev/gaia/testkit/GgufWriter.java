@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * Builds a GGUF v3 file: metadata in insertion order, then tensor infos, then tensor data, each
- * tensor at a multiple of {@link #ALIGNMENT} bytes from the start of the data section (the last
- * one padded too, as gguf-py does). {@code general.alignment} is always the first key.
+ * tensor at a multiple of {@link #ALIGNMENT} bytes from the start of the data section (the last one
+ * padded too, as gguf-py does). {@code general.alignment} is always the first key.
  *
  * <p>Tensor bytes come from {@link TensorData} at write time, so memory use is the header plus
  * whatever the data producers buffer. Not thread-safe.
@@ -40,7 +40,9 @@ public final class GgufWriter {
     metadata.put(ALIGNMENT_KEY, GgufValue.uint32(ALIGNMENT));
   }
 
-  /** @throws IllegalArgumentException if {@code key} is already set */
+  /**
+   * @throws IllegalArgumentException if {@code key} is already set
+   */
   public GgufWriter put(String key, GgufValue value) {
     if (metadata.putIfAbsent(key, value) != null) {
       throw new IllegalArgumentException("metadata key " + key + " is already set");
@@ -81,8 +83,13 @@ public final class GgufWriter {
     GgufTensorInfo info = new GgufTensorInfo(name, dims, type, dataSize);
     if (!dims.isEmpty() && dims.getFirst() % type.blockSize() != 0) {
       throw new IllegalArgumentException(
-          name + ": innermost dimension " + dims.getFirst() + " is not a multiple of the "
-              + type + " block size " + type.blockSize());
+          name
+              + ": innermost dimension "
+              + dims.getFirst()
+              + " is not a multiple of the "
+              + type
+              + " block size "
+              + type.blockSize());
     }
     long bytes = type.byteSize(info.elementCount());
     tensors.add(new Tensor(info, bytes, data));
@@ -95,7 +102,10 @@ public final class GgufWriter {
     return padded(header().size()) + dataSize;
   }
 
-  /** Creates or replaces {@code file} and forces it to disk. Not atomic; see {@link SyntheticModels}. */
+  /**
+   * Creates or replaces {@code file} and forces it to disk. Not atomic; see {@link
+   * SyntheticModels}.
+   */
   public void write(Path file) {
     try (FileChannel ch =
         FileChannel.open(
@@ -120,7 +130,11 @@ public final class GgufWriter {
       t.data().writeTo(counted);
       if (counted.count != t.byteSize()) {
         throw new IllegalStateException(
-            "tensor " + t.info().name() + ": data wrote " + counted.count + " bytes, expected "
+            "tensor "
+                + t.info().name()
+                + ": data wrote "
+                + counted.count
+                + " bytes, expected "
                 + t.byteSize());
       }
       writeFully(out, ByteBuffer.allocate((int) (padded(t.byteSize()) - t.byteSize())));

@@ -59,10 +59,12 @@ public record SyntheticModelSpec(
 
   /** The standard ChatML template (as Qwen2.5 uses, minus its default system prompt). */
   public static final String CHATML_TEMPLATE =
-      "{% for message in messages %}"
-          + "{{'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}"
-          + "{% endfor %}"
-          + "{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
+      """
+      {% for message in messages %}\
+      {{'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}\
+      {% endfor %}\
+      {% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}\
+      """;
 
   private static final Set<GgmlType> WEIGHT_TYPES =
       Set.of(GgmlType.F32, GgmlType.F16, GgmlType.Q8_0, GgmlType.Q4_0);
@@ -79,36 +81,80 @@ public record SyntheticModelSpec(
     int block = tensorType.blockSize();
     // Every matrix's innermost dimension is dim or ffn (heads * headDim == dim).
     check(dim % block == 0 && ffn % block == 0, "dim and ffn must be multiples of " + block);
-    check(vocabSize >= SyntheticVocabulary.MIN_SIZE, "vocabSize must be >= " + SyntheticVocabulary.MIN_SIZE);
+    check(
+        vocabSize >= SyntheticVocabulary.MIN_SIZE,
+        "vocabSize must be >= " + SyntheticVocabulary.MIN_SIZE);
     check(contextLength > 0, "contextLength must be positive");
   }
 
-  /** Unit-test size: 2 layers of width 64, 600 tokens, F32, about 0.5 MB, written in milliseconds. */
+  /**
+   * Unit-test size: 2 layers of width 64, 600 tokens, F32, about 0.5 MB, written in milliseconds.
+   */
   public static SyntheticModelSpec tiny() {
     return new SyntheticModelSpec(
-        "synthetic-tiny", Architecture.LLAMA, 64, 2, 4, 2, 128, 600, 2048, GgmlType.F32,
-        CHATML_TEMPLATE, 42);
+        "synthetic-tiny",
+        Architecture.LLAMA,
+        64,
+        2,
+        4,
+        2,
+        128,
+        600,
+        2048,
+        GgmlType.F32,
+        CHATML_TEMPLATE,
+        42);
   }
 
   /** {@link #tiny()} as Qwen3, with {@code attn_q_norm} and {@code attn_k_norm} per block. */
   public static SyntheticModelSpec tinyQwen3() {
     return new SyntheticModelSpec(
-        "synthetic-tiny-qwen3", Architecture.QWEN3, 64, 2, 4, 2, 128, 600, 2048, GgmlType.F32,
-        CHATML_TEMPLATE, 42);
+        "synthetic-tiny-qwen3",
+        Architecture.QWEN3,
+        64,
+        2,
+        4,
+        2,
+        128,
+        600,
+        2048,
+        GgmlType.F32,
+        CHATML_TEMPLATE,
+        42);
   }
 
   /** SmolLM2-135M shape, Q8_0: about 144 MB. */
   public static SyntheticModelSpec smolLm2_135m() {
     return new SyntheticModelSpec(
-        "synthetic-smollm2-135m", Architecture.LLAMA, 576, 30, 9, 3, 1536, 49152, 8192,
-        GgmlType.Q8_0, CHATML_TEMPLATE, 42);
+        "synthetic-smollm2-135m",
+        Architecture.LLAMA,
+        576,
+        30,
+        9,
+        3,
+        1536,
+        49152,
+        8192,
+        GgmlType.Q8_0,
+        CHATML_TEMPLATE,
+        42);
   }
 
   /** Qwen2.5-0.5B shape as a llama-architecture model, Q4_0: about 282 MB. */
   public static SyntheticModelSpec qwen25_05b() {
     return new SyntheticModelSpec(
-        "synthetic-qwen2.5-0.5b", Architecture.LLAMA, 896, 24, 14, 2, 4864, 151936, 32768,
-        GgmlType.Q4_0, CHATML_TEMPLATE, 42);
+        "synthetic-qwen2.5-0.5b",
+        Architecture.LLAMA,
+        896,
+        24,
+        14,
+        2,
+        4864,
+        151936,
+        32768,
+        GgmlType.Q4_0,
+        CHATML_TEMPLATE,
+        42);
   }
 
   public int headDim() {
@@ -117,20 +163,50 @@ public record SyntheticModelSpec(
 
   public SyntheticModelSpec withSeed(long newSeed) {
     return new SyntheticModelSpec(
-        name, architecture, dim, layers, heads, kvHeads, ffn, vocabSize, contextLength, tensorType,
-        chatTemplate, newSeed);
+        name,
+        architecture,
+        dim,
+        layers,
+        heads,
+        kvHeads,
+        ffn,
+        vocabSize,
+        contextLength,
+        tensorType,
+        chatTemplate,
+        newSeed);
   }
 
   public SyntheticModelSpec withTensorType(GgmlType newType) {
     return new SyntheticModelSpec(
-        name, architecture, dim, layers, heads, kvHeads, ffn, vocabSize, contextLength, newType,
-        chatTemplate, seed);
+        name,
+        architecture,
+        dim,
+        layers,
+        heads,
+        kvHeads,
+        ffn,
+        vocabSize,
+        contextLength,
+        newType,
+        chatTemplate,
+        seed);
   }
 
   public SyntheticModelSpec withChatTemplate(String newTemplate) {
     return new SyntheticModelSpec(
-        name, architecture, dim, layers, heads, kvHeads, ffn, vocabSize, contextLength, tensorType,
-        newTemplate, seed);
+        name,
+        architecture,
+        dim,
+        layers,
+        heads,
+        kvHeads,
+        ffn,
+        vocabSize,
+        contextLength,
+        tensorType,
+        newTemplate,
+        seed);
   }
 
   private static void check(boolean ok, String message) {

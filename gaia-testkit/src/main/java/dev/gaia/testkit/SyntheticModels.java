@@ -16,12 +16,12 @@ import java.util.SplittableRandom;
 
 /**
  * Writes synthetic GGUF models that llama.cpp loads and runs: the metadata a llama-architecture
- * model needs, a {@link SyntheticVocabulary} with a ChatML template, and random weights from
- * {@link SyntheticModelSpec#seed()}. The same spec always gives the same bytes.
+ * model needs, a {@link SyntheticVocabulary} with a ChatML template, and random weights from {@link
+ * SyntheticModelSpec#seed()}. The same spec always gives the same bytes.
  *
  * <p>Generation stops at {@code <|im_end|>}: llama.cpp ends generation on any end-of-generation
- * token, and both {@code </s>} ({@code eos_token_id}) and {@code <|im_end|>} ({@code
- * eot_token_id}) are.
+ * token, and both {@code </s>} ({@code eos_token_id}) and {@code <|im_end|>} ({@code eot_token_id})
+ * are.
  */
 public final class SyntheticModels {
   /** Part of the cache key: bump it whenever the bytes written for a spec change. */
@@ -48,9 +48,9 @@ public final class SyntheticModels {
   }
 
   /**
-   * The model for {@code spec} in {@code dir}, written on first use. The file name carries a
-   * hash of the spec and the generator version, so a changed spec never reuses a stale file.
-   * Safe across processes: concurrent writers produce identical bytes and rename atomically.
+   * The model for {@code spec} in {@code dir}, written on first use. The file name carries a hash
+   * of the spec and the generator version, so a changed spec never reuses a stale file. Safe across
+   * processes: concurrent writers produce identical bytes and rename atomically.
    */
   public static Path cached(SyntheticModelSpec spec, Path dir) {
     Path target = dir.toAbsolutePath().resolve(fileName(spec));
@@ -76,8 +76,12 @@ public final class SyntheticModels {
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return base + "-" + spec.tensorType().name().toLowerCase(java.util.Locale.ROOT) + "-"
-          + HexFormat.of().formatHex(hash, 0, 8) + ".gguf";
+      return base
+          + "-"
+          + spec.tensorType().name().toLowerCase(java.util.Locale.ROOT)
+          + "-"
+          + HexFormat.of().formatHex(hash, 0, 8)
+          + ".gguf";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }

@@ -24,18 +24,24 @@ import java.util.Set;
 public record SyntheticVocabulary(List<String> tokens) {
   public static final int UNK_ID = 0;
   public static final int BOS_ID = 1;
+
   /** {@code </s>}: end of text. */
   public static final int EOS_ID = 2;
+
   public static final int IM_START_ID = 3;
+
   /** {@code <|im_end|>}: end of a ChatML turn, written as {@code tokenizer.ggml.eot_token_id}. */
   public static final int IM_END_ID = 4;
+
   public static final int FIRST_BYTE_ID = 5;
   public static final int FIRST_NORMAL_ID = FIRST_BYTE_ID + 256;
+
   /** Specials, bytes, {@code ▁} and printable ASCII. */
   public static final int MIN_SIZE = FIRST_NORMAL_ID + 1 + 94;
 
   /** llama.cpp {@code llama_token_type}. */
   static final int TYPE_NORMAL = 1;
+
   static final int TYPE_UNKNOWN = 2;
   static final int TYPE_CONTROL = 3;
   static final int TYPE_BYTE = 6;
@@ -49,28 +55,24 @@ public record SyntheticVocabulary(List<String> tokens) {
   /** Most common first: with a small vocabulary only the first ones fit. */
   private static final List<String> WORDS =
       List.of(
-          "hello", "world", "user", "system", "assistant", "the", "of", "and", "to", "a", "in", "is", "it", "you", "that", "he",
-          "was", "for", "on", "are", "with", "as", "i", "his", "they", "be", "at", "one", "have",
-          "this", "from", "or", "had", "by", "not", "word", "but", "what", "some", "we", "can",
-          "out", "other", "were", "all", "there", "when", "up", "use", "your", "how", "said", "an",
-          "each", "she", "which", "do", "their", "time", "if", "will", "way", "about", "many",
-          "then", "them", "write", "would", "like", "so", "these", "her", "long", "make", "thing",
-          "see", "him", "two", "has", "look", "more", "day", "could", "go", "come", "did",
-          "number", "sound", "no", "most", "people", "my", "over", "know", "water", "than",
-          "call", "first", "who", "may", "down", "side", "been", "now", "find", "any", "new",
-          "work", "part", "take", "get", "place", "made", "live", "where", "after", "back",
-          "little", "only", "round", "man", "year", "came", "show", "every", "good", "me", "give",
-          "our", "under", "name", "very", "through", "just", "form", "sentence", "great", "think",
-          "say", "help", "low", "line", "differ", "turn", "cause", "much", "mean", "before",
-          "move", "right", "boy", "old", "too", "same", "tell", "does", "set", "three", "want",
-          "air", "well", "also", "play", "small", "end", "put", "home", "read", "hand", "port",
-          "large", "spell", "add", "even", "land", "here", "must", "big", "high", "such",
-          "follow", "act", "why", "ask", "men", "change", "went", "light", "kind", "off", "need",
-          "house", "picture", "try", "us", "again", "animal", "point", "mother", "answer",
-          "question", "model", "node", "network", "data", "message", "token", "text", "story", "city", "river", "tree", "cat", "dog", "sun",
-          "moon", "star", "sea", "book", "school", "friend", "food", "music", "color", "red",
-          "blue", "green", "yes", "please", "thank", "thanks", "question", "explain", "short",
-          "write", "list", "code", "java", "python", "compute", "language", "machine", "learn");
+          """
+          hello world user system assistant the of and to a in is it you that he was for on are with
+          as i his they be at one have this from or had by not word but what some we can out other
+          were all there when up use your how said an each she which do their time if will way about
+          many then them write would like so these her long make thing see him two has look more day
+          could go come did number sound no most people my over know water than call first who may
+          down side been now find any new work part take get place made live where after back little
+          only round man year came show every good me give our under name very through just form
+          sentence great think say help low line differ turn cause much mean before move right boy
+          old too same tell does set three want air well also play small end put home read hand port
+          large spell add even land here must big high such follow act why ask men change went light
+          kind off need house picture try us again animal point mother answer question model node
+          network data message token text story city river tree cat dog sun moon star sea book
+          school friend food music color red blue green yes please thank thanks question explain
+          short write list code java python compute language machine learn
+          """
+              .strip()
+              .split("\\s+"));
 
   public SyntheticVocabulary {
     tokens = List.copyOf(tokens);
@@ -111,11 +113,12 @@ public record SyntheticVocabulary(List<String> tokens) {
   GgufValue.PrimitiveArray scores() {
     float[] scores = new float[size()];
     for (int id = 0; id < scores.length; id++) {
-      scores[id] = switch (type(id)) {
-        case TYPE_BYTE -> -1e6f;
-        case TYPE_NORMAL -> -(id - FIRST_NORMAL_ID);
-        default -> 0f;
-      };
+      scores[id] =
+          switch (type(id)) {
+            case TYPE_BYTE -> -1e6f;
+            case TYPE_NORMAL -> -(id - FIRST_NORMAL_ID);
+            default -> 0f;
+          };
     }
     return GgufValue.float32s(scores);
   }

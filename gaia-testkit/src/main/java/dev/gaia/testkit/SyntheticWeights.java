@@ -8,25 +8,30 @@ import java.nio.channels.WritableByteChannel;
 import java.util.SplittableRandom;
 
 /**
- * Tensor contents for synthetic models: all-ones norms and random matrices with values of
- * standard deviation about {@link #STD}, generated through a 1 MiB buffer.
+ * Tensor contents for synthetic models: all-ones norms and random matrices with values of standard
+ * deviation about {@link #STD}, generated through a 1 MiB buffer.
  *
- * <p>Quantized blocks use one f16 scale for every block and uniformly random quants, so random
- * bits go straight into the buffer (8 quants of Q8_0 or 16 of Q4_0 per {@code nextLong}): a 280 MB
- * Q4_0 model takes well under a second to generate.
+ * <p>Quantized blocks use one f16 scale for every block and uniformly random quants, so random bits
+ * go straight into the buffer (8 quants of Q8_0 or 16 of Q4_0 per {@code nextLong}): a 280 MB Q4_0
+ * model takes well under a second to generate.
  */
 final class SyntheticWeights {
   static final double STD = 0.02;
 
   private static final int CHUNK_BYTES = 1 << 20;
+
   /** Half-width of a uniform distribution with standard deviation {@link #STD}. */
   private static final double UNIFORM_HALF_WIDTH = STD * Math.sqrt(3);
+
   /** Standard deviation of a uniform int8 in [-128, 127]: sqrt((256² - 1) / 12). */
   private static final double INT8_STD = Math.sqrt((256.0 * 256 - 1) / 12);
+
   /** Standard deviation of a uniform nibble minus 8, in [-8, 7]: sqrt((16² - 1) / 12). */
   private static final double NIBBLE_STD = Math.sqrt((16.0 * 16 - 1) / 12);
+
   /** f16 block scales: Q8_0 value = scale * int8, Q4_0 value = scale * (nibble - 8). */
   private static final short Q8_0_SCALE = Float.floatToFloat16((float) (STD / INT8_STD));
+
   private static final short Q4_0_SCALE = Float.floatToFloat16((float) (STD / NIBBLE_STD));
 
   private SyntheticWeights() {}

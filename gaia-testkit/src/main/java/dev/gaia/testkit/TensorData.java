@@ -5,9 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 
 /**
- * The bytes of one tensor, produced on demand so that a 300 MB model never sits in memory.
- * {@link #writeTo} must write exactly the tensor's byte size ({@link GgufWriter} checks) and must
- * write the same bytes every time it is called.
+ * The bytes of one tensor, produced on demand so that a 300 MB model never sits in memory. {@link
+ * #writeTo} must write exactly the tensor's byte size ({@link GgufWriter} checks) and must write
+ * the same bytes every time it is called.
  */
 @FunctionalInterface
 public interface TensorData {

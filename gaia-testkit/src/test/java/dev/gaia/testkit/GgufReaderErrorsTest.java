@@ -62,7 +62,8 @@ class GgufReaderErrorsTest {
     Path file = copyPrefix(header.fileSize());
     patchLong(file, 16, Long.MAX_VALUE / 2); // metadata count
 
-    assertInvalid(file).hasMessageContaining("absurd metadata count 4611686018427387903 (the file has ");
+    assertInvalid(file)
+        .hasMessageContaining("absurd metadata count 4611686018427387903 (the file has ");
   }
 
   @Test
@@ -108,8 +109,7 @@ class GgufReaderErrorsTest {
   private static AbstractThrowableAssert<?, ? extends Throwable> assertInvalid(Path file) {
     return assertThatThrownBy(() -> GgufFile.read(file))
         .isInstanceOfSatisfying(
-            GaiaException.class,
-            e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST))
+            GaiaException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST))
         .hasMessageStartingWith(file + ": ");
   }
 }

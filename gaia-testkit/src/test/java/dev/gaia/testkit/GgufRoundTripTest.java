@@ -9,8 +9,11 @@ import dev.gaia.inference.gguf.GgufTensorInfo;
 import dev.gaia.inference.gguf.GgufValue;
 import dev.gaia.inference.gguf.GgufValueType;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +60,8 @@ class GgufRoundTripTest {
     writer
         .addTensor("f32", GgmlType.F32, List.of(3L, 2L), TensorData.of(ByteBuffer.allocate(24)))
         .addTensor("q8", GgmlType.Q8_0, List.of(64L), TensorData.of(ByteBuffer.allocate(68)))
-        .addTensor("q4", GgmlType.Q4_0, List.of(32L, 1L, 2L), TensorData.of(ByteBuffer.allocate(36)))
+        .addTensor(
+            "q4", GgmlType.Q4_0, List.of(32L, 1L, 2L), TensorData.of(ByteBuffer.allocate(36)))
         .addTensor("f16", GgmlType.F16, List.of(5L), TensorData.of(ByteBuffer.allocate(10)));
     Path file = dir.resolve("all.gguf");
     writer.write(file);
@@ -115,6 +119,21 @@ class GgufRoundTripTest {
   }
 
   @Test
+  void version_2_files_read_like_version_3() throws Exception {
+    // v3 only added big-endian files; little-endian v2 and v3 are byte-for-byte alike.
+    Path file = SyntheticModels.write(SyntheticModelSpec.tiny(), dir.resolve("v2.gguf"));
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 2), 4);
+    }
+
+    GgufFile gguf = GgufFile.read(file);
+
+    assertThat(gguf.version()).isEqualTo(2);
+    assertThat(gguf.architecture()).isEqualTo("llama");
+    assertThat(gguf.tensorCount()).isEqualTo(20);
+  }
+
+  @Test
   void writer_rejects_a_tensor_data_of_the_wrong_size() {
     GgufWriter writer =
         new GgufWriter()
@@ -129,7 +148,11 @@ class GgufRoundTripTest {
     assertThatThrownBy(
             () ->
                 new GgufWriter()
-                    .addTensor("t", GgmlType.Q8_0, List.of(48L, 2L), TensorData.of(ByteBuffer.allocate(0))))
+                    .addTensor(
+                        "t",
+                        GgmlType.Q8_0,
+                        List.of(48L, 2L),
+                        TensorData.of(ByteBuffer.allocate(0))))
         .hasMessageContaining("not a multiple of the Q8_0 block size 32");
   }
 }

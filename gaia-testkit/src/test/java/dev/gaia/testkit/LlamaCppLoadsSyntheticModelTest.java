@@ -29,7 +29,8 @@ class LlamaCppLoadsSyntheticModelTest {
   @BeforeAll
   static void load() throws Exception {
     // Extract the native library into this test's folder, not a shared /tmp location.
-    System.setProperty("de.kherud.llama.tmpdir", Files.createDirectories(dir.resolve("native")).toString());
+    System.setProperty(
+        "de.kherud.llama.tmpdir", Files.createDirectories(dir.resolve("native")).toString());
     model = open(SyntheticModels.write(SyntheticModelSpec.tiny(), dir.resolve("tiny.gguf")));
   }
 
@@ -46,20 +47,22 @@ class LlamaCppLoadsSyntheticModelTest {
             .setModel(gguf.toString())
             .setCtxSize(512)
             .setThreads(2)
-            .setGpuLayers(0));
+            .setGpuLayers(0)
+            // Else llama.cpp logs hundreds of lines per load straight to stderr, past surefire.
+            .disableLog());
   }
 
   @Test
   void english_words_are_single_tokens() {
-    assertThat(withoutBos(model.encode("hello world")))
-        .containsExactly(id("▁hello"), id("▁world"));
+    assertThat(withoutBos(model.encode("hello world"))).containsExactly(id("▁hello"), id("▁world"));
   }
 
   @Test
   void chatml_markers_are_single_control_tokens() {
     assertThat(withoutBos(model.encode("<|im_start|>user")))
         .containsExactly(SyntheticVocabulary.IM_START_ID, id("▁user"));
-    assertThat(withoutBos(model.encode("<|im_end|>"))).containsExactly(SyntheticVocabulary.IM_END_ID);
+    assertThat(withoutBos(model.encode("<|im_end|>")))
+        .containsExactly(SyntheticVocabulary.IM_END_ID);
   }
 
   @Test
@@ -99,7 +102,9 @@ class LlamaCppLoadsSyntheticModelTest {
     for (GgmlType type : new GgmlType[] {GgmlType.Q8_0, GgmlType.Q4_0}) {
       SyntheticModelSpec spec = SyntheticModelSpec.tiny().withTensorType(type);
       try (LlamaModel quantized = open(SyntheticModels.cached(spec, dir))) {
-        assertThat(String.join("", generate(quantized, "hello world"))).as(type.toString()).isNotBlank();
+        assertThat(String.join("", generate(quantized, "hello world")))
+            .as(type.toString())
+            .isNotBlank();
       }
     }
   }

@@ -83,6 +83,14 @@ class SyntheticModelsTest {
   }
 
   @Test
+  void chatml_template_is_one_line_with_jinja_newline_escapes() {
+    assertThat(SyntheticModelSpec.CHATML_TEMPLATE)
+        .doesNotContain("\n")
+        .startsWith("{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n'")
+        .endsWith("{{ '<|im_start|>assistant\\n' }}{% endif %}");
+  }
+
+  @Test
   void qwen3_variant_has_per_head_query_and_key_norms() {
     SyntheticModelSpec spec = SyntheticModelSpec.tinyQwen3();
     GgufFile gguf = GgufFile.read(SyntheticModels.write(spec, dir.resolve("qwen3.gguf")));

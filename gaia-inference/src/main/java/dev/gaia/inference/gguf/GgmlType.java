@@ -3,10 +3,10 @@ package dev.gaia.inference.gguf;
 import java.util.Optional;
 
 /**
- * ggml tensor element types as stored in GGUF tensor infos. A tensor of {@code n} elements
- * (n a multiple of {@link #blockSize()}) occupies {@code n / blockSize * typeSize} bytes; the
- * innermost dimension must be a multiple of the block size. Sizes follow ggml's
- * {@code type_traits} table; codes 4, 5 and 31-33 were removed from ggml and are not listed.
+ * ggml tensor element types as stored in GGUF tensor infos. A tensor of {@code n} elements (n a
+ * multiple of {@link #blockSize()}) occupies {@code n / blockSize * typeSize} bytes; the innermost
+ * dimension must be a multiple of the block size. Sizes follow ggml's {@code type_traits} table;
+ * codes 4, 5 and 31-33 were removed from ggml and are not listed.
  */
 public enum GgmlType {
   F32(0, 1, 4),

@@ -109,7 +109,9 @@ public final class GgufFile {
     return Optional.ofNullable(metadata.get(key));
   }
 
-  /** @throws GaiaException if the key holds another type */
+  /**
+   * @throws GaiaException if the key holds another type
+   */
   public Optional<String> string(String key) {
     return typed(key, GgufValue.Str.class).map(GgufValue.Str::value);
   }
@@ -203,7 +205,14 @@ public final class GgufFile {
 
   @Override
   public String toString() {
-    return "GgufFile[" + path + ", v" + version + ", " + metadata.size() + " keys, "
-        + tensors.size() + " tensors]";
+    return "GgufFile["
+        + path
+        + ", v"
+        + version
+        + ", "
+        + metadata.size()
+        + " keys, "
+        + tensors.size()
+        + " tensors]";
   }
 }

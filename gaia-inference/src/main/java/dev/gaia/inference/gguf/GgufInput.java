@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Little-endian reads from the front of a file through a 64 KiB buffer. Every length read from
- * the file is checked against the bytes that remain before anything is allocated, so a corrupt
- * count fails with a message instead of an {@link OutOfMemoryError}. Not thread-safe.
+ * Little-endian reads from the front of a file through a 64 KiB buffer. Every length read from the
+ * file is checked against the bytes that remain before anything is allocated, so a corrupt count
+ * fails with a message instead of an {@link OutOfMemoryError}. Not thread-safe.
  */
 final class GgufInput {
   private static final int BUFFER_BYTES = 64 * 1024;
@@ -23,6 +23,7 @@ final class GgufInput {
   private final long fileSize;
   private final ByteBuffer buf =
       ByteBuffer.allocate(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN).limit(0);
+
   /** File position of {@code buf}'s index 0. */
   private long bufStart;
 
@@ -83,12 +84,22 @@ final class GgufInput {
     long perUnit = Math.max(1, bytesPerUnit);
     if (n < 0 || n > fileSize / perUnit) {
       throw error(
-          "absurd " + what + " " + Long.toUnsignedString(n) + " (the file has " + fileSize
+          "absurd "
+              + what
+              + " "
+              + Long.toUnsignedString(n)
+              + " (the file has "
+              + fileSize
               + " bytes)");
     }
     if (n > remaining() / perUnit) {
       throw error(
-          "file is truncated: " + what + " " + n + " needs more than the " + remaining()
+          "file is truncated: "
+              + what
+              + " "
+              + n
+              + " needs more than the "
+              + remaining()
               + " bytes that remain");
     }
     return n;

@@ -28,6 +28,7 @@ final class GgufParser {
 
   /** Minimum encoded sizes, used to bound counts: key length + type + 1-byte value. */
   private static final int MIN_KV_BYTES = 8 + 4 + 1;
+
   /** Name length + n_dims + type + offset. */
   private static final int MIN_TENSOR_INFO_BYTES = 8 + 4 + 4 + 8;
 
@@ -90,7 +91,8 @@ final class GgufParser {
     if ((version & 0xFFFF) == 0 && version != 0) {
       throw in.error("big-endian GGUF files are not supported");
     }
-    throw in.error("unsupported GGUF version " + Integer.toUnsignedString(version) + " (2 and 3 are)");
+    throw in.error(
+        "unsupported GGUF version " + Integer.toUnsignedString(version) + " (2 and 3 are)");
   }
 
   private GgufValueType valueType(String what) {
@@ -186,7 +188,12 @@ final class GgufParser {
     int nDims = in.i32("dimension count of " + name);
     if (nDims < 0 || nDims > MAX_DIMS) {
       throw in.error(
-          "tensor " + name + " has " + Integer.toUnsignedString(nDims) + " dimensions, max " + MAX_DIMS);
+          "tensor "
+              + name
+              + " has "
+              + Integer.toUnsignedString(nDims)
+              + " dimensions, max "
+              + MAX_DIMS);
     }
     List<Long> dims = new ArrayList<>(nDims);
     for (int d = 0; d < nDims; d++) {
@@ -217,8 +224,14 @@ final class GgufParser {
     if (!t.dims().isEmpty() && t.dims().getFirst() % type.blockSize() != 0) {
       throw GgufInput.error(
           file,
-          "tensor " + t.name() + " of type " + type + " has innermost dimension "
-              + t.dims().getFirst() + ", not a multiple of " + type.blockSize());
+          "tensor "
+              + t.name()
+              + " of type "
+              + type
+              + " has innermost dimension "
+              + t.dims().getFirst()
+              + ", not a multiple of "
+              + type.blockSize());
     }
     long end;
     try {
@@ -229,8 +242,13 @@ final class GgufParser {
     if (end > in.fileSize()) {
       throw GgufInput.error(
           file,
-          "file is truncated: tensor " + t.name() + " ends at byte " + end
-              + " but the file has " + in.fileSize() + " bytes");
+          "file is truncated: tensor "
+              + t.name()
+              + " ends at byte "
+              + end
+              + " but the file has "
+              + in.fileSize()
+              + " bytes");
     }
   }
 

@@ -47,6 +47,8 @@ public record GgufTensorInfo(String name, List<Long> dims, int typeId, long offs
 
   /** Bytes of tensor data, when the type is known. */
   public OptionalLong byteSize() {
-    return type().map(t -> OptionalLong.of(t.byteSize(elementCount()))).orElse(OptionalLong.empty());
+    return type()
+        .map(t -> OptionalLong.of(t.byteSize(elementCount())))
+        .orElse(OptionalLong.empty());
   }
 }

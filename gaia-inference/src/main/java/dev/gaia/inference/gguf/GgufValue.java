@@ -15,8 +15,8 @@ public sealed interface GgufValue {
   GgufValueType type();
 
   /**
-   * An integer of any GGUF width. Unsigned types hold their value zero-extended, except
-   * {@code UINT64}, whose value is the raw 64 bits (use {@link Long#toUnsignedString}).
+   * An integer of any GGUF width. Unsigned types hold their value zero-extended, except {@code
+   * UINT64}, whose value is the raw 64 bits (use {@link Long#toUnsignedString}).
    */
   record Int(GgufValueType type, long value) implements GgufValue {
     public Int {

@@ -3,9 +3,9 @@ package dev.gaia.inference.gguf;
 import java.util.Optional;
 
 /**
- * The value types of GGUF metadata, with their on-disk codes. {@link #size()} is the encoded
- * width in bytes of a fixed-width type and 0 for {@link #STRING} and {@link #ARRAY}, whose
- * encodings carry their own length.
+ * The value types of GGUF metadata, with their on-disk codes. {@link #size()} is the encoded width
+ * in bytes of a fixed-width type and 0 for {@link #STRING} and {@link #ARRAY}, whose encodings
+ * carry their own length.
  */
 public enum GgufValueType {
   UINT8(0, 1),
