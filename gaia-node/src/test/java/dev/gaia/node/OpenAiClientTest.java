@@ -47,6 +47,7 @@ class OpenAiClientTest {
     node.close();
   }
 
+  @SuppressWarnings("deprecation") // seed is deprecated by OpenAI but honoured by llama.cpp
   private static ChatCompletionCreateParams.Builder chat(String text) {
     return ChatCompletionCreateParams.builder()
         .model(TestNode.MODEL)
@@ -124,7 +125,7 @@ class OpenAiClientTest {
                     .build());
     assertThat(c.choices()).hasSize(1);
     assertThat(c.usage().orElseThrow().completionTokens()).isEqualTo(5);
-    assertThat(c.choices().getFirst().finishReason()).isEqualTo(Completion.Choice.FinishReason.LENGTH);
+    assertThat(c.choices().getFirst().finishReason()).isEqualTo(com.openai.models.completions.CompletionChoice.FinishReason.LENGTH);
   }
 
   @Test

@@ -21,6 +21,15 @@ public final class LlamaEngines {
   }
 
   /**
+   * Loads a GGUF embedding model with the JNI binding.
+   *
+   * @throws dev.gaia.protocol.GaiaException when llama.cpp cannot load the file
+   */
+  public static dev.gaia.inference.EmbeddingEngine jniEmbedding(LlamaEmbeddingConfig config) {
+    return LlamaJniEmbeddingEngine.load(config);
+  }
+
+  /**
    * Points the JNI binding at a private folder for its native library, so that concurrent
    * processes never overwrite each other's extracted {@code libjllama.so}. Must run before the
    * first engine is loaded in this JVM; the binding only reads a system property, so this is the

@@ -71,7 +71,10 @@ final class LlamaJniEngine implements ChatEngine {
             .setBatchSize(config.batchSize())
             .setUbatchSize(config.ubatchSize())
             .setGpuLayers(0)
-            .disableLog();
+            .disableLog()
+            // Render templates with llama.cpp's Jinja engine: the GGUF's own template works even
+            // when llama.cpp has no built-in twin for it, and Jinja overrides need it.
+            .enableJinja();
     config.chatTemplate().ifPresent(params::setChatTemplate);
     LlamaModel model;
     try {
