@@ -147,4 +147,26 @@ class NodeMechanicsTest {
     assertThat(r.body().strip()).endsWith("data: [DONE]");
     assertThat(r.body()).contains("\"finish_reason\":\"length\"");
   }
+
+  @Test
+  void logprobs_are_refused_clearly_by_the_jni_engine() throws Exception {
+    // The JNI binding aborts the process when asked for probabilities; the engine refuses first.
+    Http.Reply chat = http.post("/v1/chat/completions", chat(",\"max_tokens\":5,\"logprobs\":true,\"top_logprobs\":3"));
+    assertThat(chat.status()).as(chat.body()).isEqualTo(400);
+    assertThat(chat.error().get("param").asText()).isEqualTo("logprobs");
+    Http.Reply legacy = http.post("/v1/completions", "{\"prompt\":\"hi\",\"max_tokens\":3,\"logprobs\":2,\"stream\":true}");
+    assertThat(legacy.status()).as(legacy.body()).isEqualTo(400);
+    assertThat(content(http.post("/v1/chat/completions", chat(",\"max_tokens\":2")))).isNotNull();
+  }
+
+  @Test
+  void json_schema_constrains_the_output() throws Exception {
+    String schema = "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}},\"required\":[\"n\"]}";
+    Http.Reply r = http.post("/v1/chat/completions", chat(",\"temperature\":0,\"max_tokens\":40,"
+        + "\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"t\",\"schema\":" + schema + "}}"));
+    JsonNode parsed = Http.JSON.readTree(content(r));
+    assertThat(parsed.isObject()).isTrue();
+    assertThat(parsed.get("n").isIntegralNumber()).isTrue();
+    assertThat(r.json().at("/choices/0/finish_reason").asText()).isEqualTo("stop");
+  }
 }

@@ -2,6 +2,8 @@ package dev.gaia.inference.llama;
 
 import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
+import de.kherud.llama.args.PoolingType;
+import dev.gaia.inference.gguf.GgufFile;
 import dev.gaia.inference.EmbeddingEngine;
 import dev.gaia.protocol.ErrorKind;
 import dev.gaia.protocol.GaiaException;
@@ -11,7 +13,8 @@ import java.util.List;
 /**
  * {@link EmbeddingEngine} on a GGUF embedding model through the JNI binding. Vectors are
  * L2-normalised here (llama.cpp's pooled output is not guaranteed to be), so cosine similarity is
- * a dot product as with the ONNX model. Inputs run one at a time in llama.cpp's server loop.
+ * a dot product as with the ONNX model. Pooling is the GGUF's own ({@code <arch>.pooling_type}),
+ * the last token's when it names none. Inputs run one at a time in llama.cpp's server loop.
  */
 final class LlamaJniEmbeddingEngine implements EmbeddingEngine {
   private final LlamaEmbeddingConfig config;
@@ -36,6 +39,13 @@ final class LlamaJniEmbeddingEngine implements EmbeddingEngine {
             .setThreadsBatch(config.threads())
             .setGpuLayers(0)
             .disableLog();
+    GgufFile gguf = GgufFile.read(config.modelFile());
+    if (gguf.integer(gguf.architecture() + ".pooling_type").isEmpty()) {
+      // A model without a pooling type (a decoder used for embeddings) would return the first
+      // token's vector, the same for every input. Take the last token's, as decoder embedders
+      // do; mean pooling over a causal model aborts the process in llama.cpp b4916.
+      params.setPoolingType(PoolingType.LAST);
+    }
     LlamaModel model;
     try {
       model = new LlamaModel(params);

@@ -146,6 +146,15 @@ final class LlamaJniEngine implements ChatEngine {
   public GenerationResult generate(
       GenerationRequest request, TokenSink sink, Cancellation cancellation) {
     checkOpen();
+    if (request.wantsLogprobs()) {
+      // de.kherud:llama 4.2.0 reads llama.cpp's old probability format and aborts the whole
+      // process on the current one, so refuse instead of crashing.
+      throw new GaiaException(
+          ErrorKind.INVALID_REQUEST,
+          "logprobs are not available with the llama-cpp-jni engine; send the request without logprobs.",
+          "logprobs",
+          "unsupported_parameter");
+    }
     long start = System.nanoTime();
     int prompt = tokenize(request.prompt()).length + 1; // llama.cpp adds BOS when tokenizing
     if (prompt + 1 > config.contextPerSlot()) {
@@ -235,9 +244,6 @@ final class LlamaJniEngine implements ChatEngine {
       p.setStopStrings(request.stop().toArray(String[]::new));
     }
     request.constraint().map(LlamaJniEngine::grammar).ifPresent(p::setGrammar);
-    if (request.wantsLogprobs()) {
-      p.setNProbs(Math.max(1, request.topLogprobs()));
-    }
     return p;
   }
 
