@@ -65,7 +65,9 @@ final class NodeAssembly {
 
   RunningNode start(NodeConfig config, String version) {
     Models models = fetchModels(config);
-    LlamaEngines.useNativeFolder(home.runDir().resolve("native-" + ProcessHandle.current().pid()));
+    NativeFolders natives = new NativeFolders(home.runDir());
+    natives.sweep();
+    LlamaEngines.useNativeFolder(natives.forThisProcess());
     int threads = config.inference().effectiveThreads(Runtime.getRuntime().availableProcessors());
     Optional<ChatEngine> chat = models.chat().map(m -> loadChat(config, m, threads));
     ExecutorService embedPool = Executors.newFixedThreadPool(Math.max(1, Math.min(2, threads)));

@@ -146,6 +146,7 @@ final class NodeCommand {
       env.err().println("Stopping node...");
       node.close();
       NodeState.clear(h, pid);
+      NativeFolders.delete(new NativeFolders(h.runDir()).forThisProcess());
       env.err().println("Node stopped.");
       stopped.countDown();
     }, "gaia-shutdown"));

@@ -61,9 +61,25 @@ final class NodeSupervisor {
   }
 
   private boolean isOurs(ProcessHandle p) {
-    Optional<String> cmd = p.info().commandLine();
+    Optional<String> cmd = commandLine(p);
     // Without a command line (other user, restricted /proc) we cannot prove it is ours: refuse.
     return cmd.isPresent() && cmd.get().contains(MAIN) && cmd.get().contains(home.root().toString());
+  }
+
+  /**
+   * The full command line. {@link ProcessHandle.Info#commandLine()} cuts it at 4096 bytes, which
+   * a Java command line with a long class path exceeds, so read {@code /proc} where it exists.
+   */
+  private static Optional<String> commandLine(ProcessHandle p) {
+    Path proc = Path.of("/proc", Long.toString(p.pid()), "cmdline");
+    try {
+      if (Files.isReadable(proc)) {
+        return Optional.of(Files.readString(proc, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' '));
+      }
+    } catch (IOException e) {
+      // fall through to the JDK's view
+    }
+    return p.info().commandLine();
   }
 
   /** Spawns {@code gaia node start --foreground} detached, logging to the home's log file. */
@@ -80,14 +96,20 @@ final class NodeSupervisor {
       command.add(setsid.toString()); // own session: closing the terminal does not stop the node
     }
     command.add(ProcessHandle.current().info().command().orElse("java"));
+    // JVM flags and class path go into an argument file, keeping the command line short and
+    // readable in ps (and the home path in it easy to find).
+    List<String> jvm = new ArrayList<>();
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (!arg.startsWith("-D" + LAUNCH_PROPERTY + "=")) {
-        command.add(arg);
+        jvm.add(quote(arg));
       }
     }
+    jvm.add("-cp");
+    jvm.add(quote(System.getProperty("java.class.path")));
+    Path argFile = home.runDir().resolve("jvm.args");
+    dev.gaia.protocol.files.AtomicFiles.writeString(argFile, String.join("\n", jvm) + "\n");
+    command.add("@" + argFile);
     command.add("-D" + LAUNCH_PROPERTY + "=" + launchId);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
     command.add(MAIN);
     command.addAll(List.of("node", "start", "--foreground", "--home", home.root().toString()));
     ProcessBuilder pb = new ProcessBuilder(command)
@@ -134,6 +156,11 @@ final class NodeSupervisor {
     }
     NodeState.clear(home, node.pid());
     return true;
+  }
+
+  /** Quotes one argument for a java {@code @argfile}. */
+  private static String quote(String arg) {
+    return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   String logTail(int lines) {
