@@ -118,21 +118,15 @@ final class GenerationRunner {
     Usage usage = Usage.of(result.promptTokens(), result.completionTokens());
     String reason = result.finishReason().wire();
     if (result.finishReason() == GenerationResult.FinishReason.CANCELLED) {
-      // Either the client is gone or the request timed out: end whatever is open.
-      if (!ctx.response().ended() && !ctx.response().closed()) {
-        if (writer != null) {
-          writer.openOnce(shape.opening());
-          writer.close(shape.closing("length"), includeUsage ? shape.usage(usage) : null);
-        } else {
-          replies.error(
-              ctx,
-              new dev.gaia.protocol.GaiaException(
-                  dev.gaia.protocol.ErrorKind.UNAVAILABLE,
-                  "The request exceeded the node's time limit of " + timeout.toSeconds() + " s.",
-                  null,
-                  "timeout"));
-        }
-      }
+      // The client is gone (nothing to write) or the request ran out of time: say so, in-band
+      // when the stream has already started.
+      replies.error(
+          ctx,
+          new dev.gaia.protocol.GaiaException(
+              dev.gaia.protocol.ErrorKind.UNAVAILABLE,
+              "The request exceeded the node's time limit of " + timeout.toSeconds() + " s.",
+              null,
+              "timeout"));
       return;
     }
     if (writer != null) {

@@ -76,4 +76,10 @@ public record NodeServerConfig(
         host, port, queueLimit, bytes, requestTimeout, chatModelAliases, systemPrompt,
         reversePrompt, nodeAddress);
   }
+
+  public NodeServerConfig withRequestTimeout(Duration timeout) {
+    return new NodeServerConfig(
+        host, port, queueLimit, maxBodyBytes, timeout, chatModelAliases, systemPrompt,
+        reversePrompt, nodeAddress);
+  }
 }

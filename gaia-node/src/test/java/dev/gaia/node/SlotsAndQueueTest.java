@@ -124,4 +124,25 @@ class SlotsAndQueueTest {
     Thread.sleep(100);
     assertThat(engine.started.get()).isEqualTo(1);
   }
+
+  @Test
+  void a_request_past_the_time_limit_is_cancelled_and_answered_503() throws Exception {
+    server.close();
+    server = NodeServer.start(
+        NodeServerConfig.loopback().withRequestTimeout(java.time.Duration.ofMillis(300)),
+        new NodeServer.NodeModels(Optional.of(engine), Optional.empty(), List.of()),
+        Map.of(),
+        "test");
+    http = new Http(server.url());
+    Http.Reply r = http.post("/v1/chat/completions", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":5}");
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(r.error().get("code").asText()).isEqualTo("timeout");
+    assertThat(engine.cancelled.get()).isEqualTo(1);
+
+    engine.tokens.release(1);
+    Http.Reply streamed = http.post("/v1/chat/completions",
+        "{\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":5}");
+    assertThat(streamed.status()).isEqualTo(200);
+    assertThat(streamed.body()).contains("\"content\":\"t0 \"").contains("\"code\":\"timeout\"");
+  }
 }

@@ -37,7 +37,6 @@ final class LlamaJniEmbeddingEngine implements EmbeddingEngine {
             .setUbatchSize(Math.max(config.ubatchSize(), config.contextSize()))
             .setThreads(config.threads())
             .setThreadsBatch(config.threads())
-            .setGpuLayers(0)
             .disableLog();
     GgufFile gguf = GgufFile.read(config.modelFile());
     if (gguf.integer(gguf.architecture() + ".pooling_type").isEmpty()) {

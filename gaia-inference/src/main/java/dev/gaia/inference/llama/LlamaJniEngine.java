@@ -70,7 +70,6 @@ final class LlamaJniEngine implements ChatEngine {
             .setThreadsBatch(config.threads())
             .setBatchSize(config.batchSize())
             .setUbatchSize(config.ubatchSize())
-            .setGpuLayers(0)
             .disableLog()
             // Render templates with llama.cpp's Jinja engine: the GGUF's own template works even
             // when llama.cpp has no built-in twin for it, and Jinja overrides need it.
