@@ -60,10 +60,30 @@ final class NodeSupervisor {
     }
   }
 
+  /**
+   * Whether {@code p} runs our main class with {@code --home} naming exactly this home (a home
+   * whose path is a prefix of another's must not claim the other's node). Without its arguments
+   * (another user's process, a restricted /proc) we cannot prove it is ours: refuse.
+   */
   private boolean isOurs(ProcessHandle p) {
-    Optional<String> cmd = p.info().commandLine();
-    // Without a command line (other user, restricted /proc) we cannot prove it is ours: refuse.
-    return cmd.isPresent() && cmd.get().contains(MAIN) && cmd.get().contains(home.root().toString());
+    return ProcessArguments.of(p).map(this::runsThisHome).orElse(false);
+  }
+
+  private boolean runsThisHome(List<String> args) {
+    int main = args.indexOf(MAIN);
+    if (main < 0) {
+      return false;
+    }
+    List<String> commandArgs = args.subList(main + 1, args.size());
+    int flag = commandArgs.indexOf("--home");
+    if (flag < 0 || flag + 1 >= commandArgs.size()) {
+      return false;
+    }
+    try {
+      return Path.of(commandArgs.get(flag + 1)).toAbsolutePath().normalize().equals(home.root());
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
   }
 
   /** Spawns {@code gaia node start --foreground} detached, logging to the home's log file. */
