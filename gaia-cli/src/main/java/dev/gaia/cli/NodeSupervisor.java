@@ -129,12 +129,15 @@ final class NodeSupervisor {
       if (state.isPresent()) {
         return state.get();
       }
-      if (!child.isAlive() && child.exitValue() != 0) {
+      if (!child.isAlive()) { // whatever its exit code: a node that exits before it is ready failed
         throw new GaiaException(ErrorKind.UNAVAILABLE,
-            "the node exited during start-up. Last lines of " + home.logFile() + ":\n" + logTail(20));
+            "the node exited during start-up (exit code " + child.exitValue() + "). Last lines of "
+                + home.logFile() + ":\n" + logTail(20));
       }
       Thread.sleep(100);
     }
+    // Not ready in time: stop it rather than leave an unsupervised process behind.
+    stop(child.toHandle(), Duration.ofSeconds(10));
     throw new GaiaException(ErrorKind.UNAVAILABLE,
         "the node did not become ready within " + timeout.toSeconds() + " s; see " + home.logFile());
   }

@@ -180,6 +180,20 @@ class NodeSupervisionTest {
   }
 
   @Test
+  void a_node_that_fails_to_load_its_model_reports_the_log_tail_and_leaves_no_child() throws Exception {
+    Path home = home("node");
+    Path broken = Files.write(tmp.resolve("broken.gguf"), "GGUF but not really".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    new dev.gaia.node.config.NodeHome(home).config().set("chat", broken.toString());
+
+    Cli.Result start = node("start", home);
+
+    assertThat(start.exitCode()).isEqualTo(1);
+    assertThat(start.err()).contains("exited during start-up").contains("node.log");
+    assertThat(NodeProcesses.on(home)).isEmpty();
+    assertThat(node("status", home).exitCode()).isEqualTo(3);
+  }
+
+  @Test
   void start_on_a_port_in_use_names_the_port_and_leaves_no_child() throws Exception {
     Path home = home("node");
     try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
