@@ -151,7 +151,8 @@ final class NodeCommand {
       stopped.countDown();
     }, "gaia-shutdown"));
     new NodeState(pid, node.server().url().toString(), h.root().toString(), version,
-        System.currentTimeMillis(), System.getProperty(NodeSupervisor.LAUNCH_PROPERTY, "")).write(h);
+        System.currentTimeMillis(), System.getProperty(NodeSupervisor.LAUNCH_PROPERTY, ""),
+        NodeState.currentProcessStart()).write(h);
     env.out().println("Node ready at " + node.server().url() + "  (OpenAI base URL: " + node.server().url() + "/v1)");
     stopped.await();
     return 0;

@@ -11,9 +11,17 @@ import java.util.Optional;
 /**
  * What a running node publishes in its home once it accepts connections ({@code node.pid} holds
  * the same pid for tools that only read pid files). Written atomically, removed on clean exit.
- * {@code launchId} lets the starting process recognise the node it spawned.
+ * {@code launchId} lets the starting process recognise the node it spawned;
+ * {@code processStartMillis} tells the node's process apart from a later one that reuses its pid.
  */
-record NodeState(long pid, String url, String home, String version, long startedAt, String launchId) {
+record NodeState(
+    long pid, String url, String home, String version, long startedAt, String launchId, long processStartMillis) {
+
+  /** When the current process started, as the OS reports it; -1 when unknown. */
+  static long currentProcessStart() {
+    return ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(-1L);
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static Path file(dev.gaia.node.config.NodeHome home) {

@@ -60,27 +60,46 @@ final class NodeSupervisor {
     }
   }
 
+  /**
+   * Whether {@code p} runs our main class with {@code --home} naming exactly this home (a home
+   * whose path is a prefix of another's must not claim the other's node). Without its arguments
+   * (another user's process, a restricted /proc) we cannot prove it is ours: refuse.
+   */
   private boolean isOurs(ProcessHandle p) {
-    Optional<String> cmd = commandLine(p);
-    // Without a command line (other user, restricted /proc) we cannot prove it is ours: refuse.
-    return cmd.isPresent() && cmd.get().contains(MAIN) && cmd.get().contains(home.root().toString());
+    return publishedByThisProcess(p) || ProcessArguments.of(p).map(this::runsThisHome).orElse(false);
   }
 
   /**
-   * The full command line. {@link ProcessHandle.Info#commandLine()} cuts it at 4096 bytes, which
-   * a Java command line with a long class path exceeds, so read {@code /proc} where it exists.
+   * A node that published its state names its pid and its process start time; a live process
+   * with both is that node even when its arguments do not name the home (started with
+   * GAIA_HOME or the default home), and a recycled pid never matches the start time.
    */
-  private static Optional<String> commandLine(ProcessHandle p) {
-    Path proc = Path.of("/proc", Long.toString(p.pid()), "cmdline");
-    try {
-      if (Files.isReadable(proc)) {
-        return Optional.of(Files.readString(proc, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' '));
-      }
-    } catch (IOException e) {
-      // fall through to the JDK's view
-    }
-    return p.info().commandLine();
+  private boolean publishedByThisProcess(ProcessHandle p) {
+    Optional<Long> started = p.info().startInstant().map(java.time.Instant::toEpochMilli);
+    return started.isPresent()
+        && NodeState.read(home)
+            .filter(s -> s.pid() == p.pid() && s.processStartMillis() > 0)
+            .filter(s -> Math.abs(s.processStartMillis() - started.get()) < 1000)
+            .isPresent();
   }
+
+  private boolean runsThisHome(List<String> args) {
+    int main = args.indexOf(MAIN);
+    if (main < 0) {
+      return false;
+    }
+    List<String> commandArgs = args.subList(main + 1, args.size());
+    int flag = commandArgs.indexOf("--home");
+    if (flag < 0 || flag + 1 >= commandArgs.size()) {
+      return false;
+    }
+    try {
+      return Path.of(commandArgs.get(flag + 1)).toAbsolutePath().normalize().equals(home.root());
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
+  }
+
 
   /** Spawns {@code gaia node start --foreground} detached, logging to the home's log file. */
   Process spawn(String launchId) {
@@ -131,12 +150,15 @@ final class NodeSupervisor {
       if (state.isPresent()) {
         return state.get();
       }
-      if (!child.isAlive() && child.exitValue() != 0) {
+      if (!child.isAlive()) { // whatever its exit code: a node that exits before it is ready failed
         throw new GaiaException(ErrorKind.UNAVAILABLE,
-            "the node exited during start-up. Last lines of " + home.logFile() + ":\n" + logTail(20));
+            "the node exited during start-up (exit code " + child.exitValue() + "). Last lines of "
+                + home.logFile() + ":\n" + logTail(20));
       }
       Thread.sleep(100);
     }
+    // Not ready in time: stop it rather than leave an unsupervised process behind.
+    stop(child.toHandle(), Duration.ofSeconds(10));
     throw new GaiaException(ErrorKind.UNAVAILABLE,
         "the node did not become ready within " + timeout.toSeconds() + " s; see " + home.logFile());
   }

@@ -45,6 +45,7 @@ final class UpCommand implements Callable<Integer> {
       h.config().set("parallel", "2");
       env.err().println("Created node home " + h.root() + " (was " + fresh.chat().modelId() + " by default)");
     }
+    NodeConfig before = h.loadConfig();
     if (model != null) {
       h.config().set("chat", model);
       h.config().set("chat_name", "");
@@ -55,7 +56,8 @@ final class UpCommand implements Callable<Integer> {
     }
     NodeSupervisor supervisor = new NodeSupervisor(h);
     ArrayList<String> notes = new ArrayList<>();
-    if (model != null || port != null) {
+    // Only a changed config restarts a running node: "up" again with the same flags is harmless.
+    if (!h.loadConfig().equals(before)) {
       var running = supervisor.running(notes);
       if (running.isPresent()) {
         env.err().println("Restarting the node with the new settings...");
