@@ -4,7 +4,6 @@ import dev.gaia.inference.ChatEngine;
 import dev.gaia.inference.ChatTurn;
 import dev.gaia.inference.GenerationRequest;
 import dev.gaia.inference.OutputConstraint;
-import dev.gaia.inference.SamplingParams;
 import dev.gaia.protocol.GaiaException;
 import dev.gaia.protocol.openai.ChatCompletionRequest;
 import dev.gaia.protocol.openai.ChatMessage;
@@ -45,18 +44,7 @@ final class ChatRoute {
     ChatCompletionRequest req = reader.read(ctx, ChatCompletionRequest.class);
     String model = models.resolve(req.model());
     List<ChatTurn> turns = turns(req.messages());
-    SamplingReader.singleChoice(req.n());
-    SamplingParams sampling =
-        SamplingReader.sampling(
-            req.temperature(),
-            req.topP(),
-            req.topK(),
-            req.minP(),
-            req.presencePenalty(),
-            req.frequencyPenalty(),
-            req.repeatPenalty(),
-            req.seed());
-    List<String> stops = SamplingReader.stops(req.stop(), config.reversePrompt());
+    SamplingReader.Common common = SamplingReader.common(req, config.reversePrompt());
     if (req.maxTokens() != null && req.maxCompletionTokens() != null
         && !req.maxTokens().equals(req.maxCompletionTokens())) {
       throw GaiaException.invalid(
@@ -71,19 +59,15 @@ final class ChatRoute {
     int top = topLogprobs(req);
     ChatShape shape =
         new ChatShape(ids.next("chatcmpl-"), ids.nowSeconds(), model, ids.fingerprint(), top >= 0, Math.max(top, 0));
-    boolean usage = req.streamOptions() != null && req.streamOptions().usage();
-    if (req.streamOptions() != null && !req.streaming()) {
-      throw GaiaException.invalid("stream_options", "stream_options is only allowed when stream is true.");
-    }
     runner.run(
         ctx,
         "chat",
         () ->
             new GenerationRequest(
-                engine.renderChat(turns), maxTokens, sampling, stops, constraint, top),
+                engine.renderChat(turns), maxTokens, common.sampling(), common.stops(), constraint, top),
         shape,
         req.streaming(),
-        usage);
+        common.includeUsage());
   }
 
   private List<ChatTurn> turns(List<ChatMessage> messages) {

@@ -3,11 +3,9 @@ package dev.gaia.node;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaia.inference.ChatEngine;
 import dev.gaia.inference.GenerationRequest;
-import dev.gaia.inference.SamplingParams;
 import dev.gaia.protocol.GaiaException;
 import dev.gaia.protocol.openai.CompletionRequest;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.Optional;
 
 /** {@code POST /v1/completions}: raw prompt in, text out, no chat template. */
@@ -38,29 +36,15 @@ final class CompletionRoute {
     CompletionRequest req = reader.read(ctx, CompletionRequest.class);
     String model = models.resolve(req.model());
     String prompt = prompt(req.prompt());
-    SamplingReader.singleChoice(req.n());
+    SamplingReader.Common common = SamplingReader.common(req, config.reversePrompt());
     if (req.suffix() != null && !req.suffix().isEmpty()) {
       throw GaiaException.invalid("suffix", "suffix (fill-in-the-middle) is not supported.");
     }
-    SamplingParams sampling =
-        SamplingReader.sampling(
-            req.temperature(),
-            req.topP(),
-            req.topK(),
-            req.minP(),
-            req.presencePenalty(),
-            req.frequencyPenalty(),
-            req.repeatPenalty(),
-            req.seed());
-    List<String> stops = SamplingReader.stops(req.stop(), config.reversePrompt());
     // The legacy API's default is 16 tokens.
     int maxTokens = SamplingReader.maxTokens("max_tokens", req.maxTokens(), 16);
     Integer logprobs = req.logprobs();
     if (logprobs != null && (logprobs < 0 || logprobs > 5)) {
       throw GaiaException.invalid("logprobs", "logprobs must be between 0 and 5.");
-    }
-    if (req.streamOptions() != null && !req.streaming()) {
-      throw GaiaException.invalid("stream_options", "stream_options is only allowed when stream is true.");
     }
     String echo = Boolean.TRUE.equals(req.echo()) ? prompt : "";
     CompletionShape shape =
@@ -70,10 +54,11 @@ final class CompletionRoute {
         "completions",
         () ->
             new GenerationRequest(
-                prompt, maxTokens, sampling, stops, Optional.empty(), logprobs == null ? -1 : logprobs),
+                prompt, maxTokens, common.sampling(), common.stops(), Optional.empty(),
+                logprobs == null ? -1 : logprobs),
         shape,
         req.streaming(),
-        req.streamOptions() != null && req.streamOptions().usage());
+        common.includeUsage());
   }
 
   private static String prompt(JsonNode prompt) {

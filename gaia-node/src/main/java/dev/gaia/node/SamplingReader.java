@@ -3,6 +3,7 @@ package dev.gaia.node;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaia.inference.SamplingParams;
 import dev.gaia.protocol.GaiaException;
+import dev.gaia.protocol.openai.SamplingFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,15 +18,23 @@ final class SamplingReader {
 
   private SamplingReader() {}
 
-  static SamplingParams sampling(
-      Double temperature,
-      Double topP,
-      Integer topK,
-      Double minP,
-      Double presence,
-      Double frequency,
-      Double repeat,
-      Long seed) {
+  /** Validates everything but the token limit and the output format, common to both routes. */
+  static Common common(SamplingFields req, Optional<String> reversePrompt) {
+    singleChoice(req.n());
+    if (req.streamOptions() != null && !req.streaming()) {
+      throw GaiaException.invalid("stream_options", "stream_options is only allowed when stream is true.");
+    }
+    return new Common(sampling(req), stops(req.stop(), reversePrompt),
+        req.streamOptions() != null && req.streamOptions().usage());
+  }
+
+  record Common(SamplingParams sampling, List<String> stops, boolean includeUsage) {}
+
+  static SamplingParams sampling(SamplingFields req) {
+    Double temperature = req.temperature();
+    Double topP = req.topP();
+    Integer topK = req.topK();
+    Long seed = req.seed();
     double t = range("temperature", temperature, 1.0, 0, 2);
     double p = range("top_p", topP, 1.0, 0, 1);
     if (p == 0) {
@@ -39,10 +48,10 @@ final class SamplingReader {
         t,
         p,
         k,
-        range("min_p", minP, 0.05, 0, 1),
-        range("presence_penalty", presence, 0, -2, 2),
-        range("frequency_penalty", frequency, 0, -2, 2),
-        positive("repeat_penalty", repeat, 1.0),
+        range("min_p", req.minP(), 0.05, 0, 1),
+        range("presence_penalty", req.presencePenalty(), 0, -2, 2),
+        range("frequency_penalty", req.frequencyPenalty(), 0, -2, 2),
+        positive("repeat_penalty", req.repeatPenalty(), 1.0),
         seed == null ? SamplingParams.DEFAULT_SEED : seed);
   }
 

@@ -32,8 +32,10 @@ public record ChatCompletionRequest(
     ResponseFormat responseFormat,
     Boolean logprobs,
     Integer topLogprobs,
-    String user) {
+    String user)
+    implements SamplingFields {
 
+  @Override
   public boolean streaming() {
     return Boolean.TRUE.equals(stream);
   }

@@ -27,8 +27,10 @@ public record CompletionRequest(
     Integer logprobs,
     Boolean echo,
     String suffix,
-    String user) {
+    String user)
+    implements SamplingFields {
 
+  @Override
   public boolean streaming() {
     return Boolean.TRUE.equals(stream);
   }
