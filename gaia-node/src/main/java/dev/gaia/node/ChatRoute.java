@@ -16,14 +16,14 @@ import java.util.Set;
 
 /** {@code POST /v1/chat/completions}. */
 final class ChatRoute {
-  private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
-
   private final ChatEngine engine;
   private final RequestReader reader;
   private final GenerationRunner runner;
   private final ModelNames models;
   private final NodeServerConfig config;
   private final IdSource ids;
+  private final Retrieval retrieval;
+  private final HttpReplies replies;
 
   ChatRoute(
       ChatEngine engine,
@@ -31,7 +31,11 @@ final class ChatRoute {
       GenerationRunner runner,
       ModelNames models,
       NodeServerConfig config,
-      IdSource ids) {
+      IdSource ids,
+      Retrieval retrieval,
+      HttpReplies replies) {
+    this.retrieval = retrieval;
+    this.replies = replies;
     this.engine = engine;
     this.reader = reader;
     this.runner = runner;
@@ -43,7 +47,7 @@ final class ChatRoute {
   void handle(RoutingContext ctx) {
     ChatCompletionRequest req = reader.read(ctx, ChatCompletionRequest.class);
     String model = models.resolve(req.model());
-    List<ChatTurn> turns = turns(req.messages());
+    List<ChatTurn> turns = ChatTurns.from(req.messages(), config.systemPrompt());
     SamplingReader.Common common = SamplingReader.common(req, config.reversePrompt());
     if (req.maxTokens() != null && req.maxCompletionTokens() != null
         && !req.maxTokens().equals(req.maxCompletionTokens())) {
@@ -58,48 +62,22 @@ final class ChatRoute {
     Optional<OutputConstraint> constraint = constraint(req.responseFormat());
     int top = topLogprobs(req);
     ChatShape shape =
-        new ChatShape(ids.next("chatcmpl-"), ids.nowSeconds(), model, ids.fingerprint(), top >= 0, Math.max(top, 0));
-    runner.run(
-        ctx,
-        "chat",
-        () ->
-            new GenerationRequest(
-                engine.renderChat(turns), maxTokens, common.sampling(), common.stops(), constraint, top),
-        shape,
-        req.streaming(),
-        common.includeUsage());
-  }
-
-  private List<ChatTurn> turns(List<ChatMessage> messages) {
-    if (messages == null || messages.isEmpty()) {
-      throw GaiaException.invalid("messages", "messages must be a non-empty array.");
-    }
-    List<ChatTurn> turns = new ArrayList<>(messages.size() + 1);
-    boolean hasSystem = false;
-    for (int i = 0; i < messages.size(); i++) {
-      ChatMessage m = messages.get(i);
-      String param = "messages[" + i + "]";
-      if (m == null) {
-        throw GaiaException.invalid(param, param + " must be an object.");
+        new ChatShape(ids.next("chatcmpl-"), ids.nowSeconds(), model, ids.fingerprint(), top >= 0, Math.max(top, 0), null);
+    Retrieval.onContext(ctx.vertx(), retrieval.ground(turns, req.rag()), (grounded, failure) -> {
+      if (failure != null) {
+        replies.error(ctx, failure);
+        return;
       }
-      if (m.role() == null || !ROLES.contains(m.role())) {
-        throw GaiaException.invalid(
-            param + ".role", param + ".role must be one of " + ROLES + ", got '" + m.role() + "'.");
-      }
-      String text;
-      try {
-        text = m.text();
-      } catch (IllegalArgumentException e) {
-        throw GaiaException.invalid(param + ".content", param + ".content: " + e.getMessage());
-      }
-      String role = m.role().equals("developer") ? "system" : m.role();
-      hasSystem |= role.equals("system");
-      turns.add(new ChatTurn(role, text));
-    }
-    if (!hasSystem && config.systemPrompt().filter(s -> !s.isBlank()).isPresent()) {
-      turns.addFirst(new ChatTurn("system", config.systemPrompt().orElseThrow()));
-    }
-    return turns;
+      runner.run(
+          ctx,
+          "chat",
+          () ->
+              new GenerationRequest(
+                  engine.renderChat(grounded.turns()), maxTokens, common.sampling(), common.stops(), constraint, top),
+          grounded.used() ? shape.withSources(Citations.of(grounded.found())) : shape,
+          req.streaming(),
+          common.includeUsage());
+    });
   }
 
   private static Optional<OutputConstraint> constraint(ResponseFormat format) {

@@ -1,6 +1,7 @@
 package dev.gaia.node;
 
 import dev.gaia.inference.TokenPiece;
+import dev.gaia.protocol.gaia.Source;
 import dev.gaia.protocol.openai.ChatCompletion;
 import dev.gaia.protocol.openai.ChatCompletionChunk;
 import dev.gaia.protocol.openai.ChatCompletionChunk.ChunkChoice;
@@ -11,13 +12,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Chat completion bodies ({@code chat.completion} and {@code chat.completion.chunk}). */
-record ChatShape(String id, long created, String model, String fingerprint, boolean logprobs, int topLogprobs)
+/**
+ * Chat completion bodies ({@code chat.completion} and {@code chat.completion.chunk}).
+ * {@code sources} are the citations of a knowledge-grounded answer (null when none): the whole
+ * response and the first streamed chunk carry them.
+ */
+record ChatShape(
+    String id, long created, String model, String fingerprint, boolean logprobs, int topLogprobs, List<Source> sources)
     implements ResponseShape {
+
+  ChatShape withSources(List<Source> citations) {
+    return new ChatShape(id, created, model, fingerprint, logprobs, topLogprobs, citations);
+  }
 
   @Override
   public Object opening() {
-    return chunk(new ChunkChoice(0, new Delta("assistant", ""), null, null), null);
+    return chunk(new ChunkChoice(0, new Delta("assistant", ""), null, null), null).withSources(sources);
   }
 
   @Override
@@ -45,7 +55,8 @@ record ChatShape(String id, long created, String model, String fingerprint, bool
         List.of(
             new ChatCompletion.Choice(
                 0, ChatCompletion.AssistantMessage.of(text), logprobsOf(pieces), finishReason)),
-        usage);
+        usage,
+        sources);
   }
 
   private ChatCompletionChunk chunk(ChunkChoice choice, Usage usage) {

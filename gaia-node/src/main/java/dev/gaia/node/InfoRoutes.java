@@ -56,6 +56,9 @@ final class InfoRoutes {
 
   void models(RoutingContext ctx) {
     List<ModelList.Model> list = new ArrayList<>();
+    if (models.chat().isEmpty() && models.knowledge().isPresent()) {
+      list.add(ModelList.Model.of("gaia-retrieval", started, "gaia"));
+    }
     models.chat().ifPresent(c -> {
       list.add(ModelList.Model.of(c.model().id(), started, "gaia"));
       config.chatModelAliases().stream()
@@ -82,7 +85,8 @@ final class InfoRoutes {
             list,
             new NodeInfo.Slots(slots.slots(), slots.running(), slots.queued(), config.queueLimit()),
             hardware(),
-            configView);
+            configView,
+            models.knowledge().map(k -> KnowledgeRoutes.describe(k.shelf().list())).orElse(List.of()));
     replies.json(ctx, 200, body);
   }
 

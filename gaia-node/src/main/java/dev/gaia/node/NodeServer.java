@@ -88,14 +88,30 @@ public final class NodeServer implements AutoCloseable {
     router.route("/v1/models").method(HttpMethod.GET).method(HttpMethod.POST).handler(info::models);
     router.route("/v1/info").method(HttpMethod.GET).method(HttpMethod.POST).handler(info::info);
 
+    RagDefaults ragDefaults = models.knowledge().map(KnowledgeServing::defaults).orElse(RagDefaults.gaia());
+    Retrieval retrieval = new Retrieval(models.knowledge().map(KnowledgeServing::shelf), embeddingPool, ragDefaults);
+    RetrieveRoute retrieve = new RetrieveRoute(reader, replies, retrieval, ragDefaults, embeddingPool);
+    router.post("/v1/retrieve").handler(guarded(replies, metrics, "retrieve", retrieve::handle));
+    models.knowledge().ifPresent(k -> {
+      KnowledgeRoutes kb = new KnowledgeRoutes(k, replies, reader, embeddingPool);
+      router.get("/v1/knowledge").handler(kb::list);
+      router.post("/admin/knowledge").handler(guarded(replies, metrics, "admin", kb::add));
+      router.delete("/admin/knowledge/:name").handler(guarded(replies, metrics, "admin", kb::remove));
+    });
     if (models.chat().isPresent()) {
       ChatEngine chat = models.chat().get();
       ModelNames names = new ModelNames(chat.model().id(), config.chatModelAliases());
       GenerationRunner runner = new GenerationRunner(vertx, chat, slots, metrics, replies, config.requestTimeout());
-      ChatRoute chatRoute = new ChatRoute(chat, reader, runner, names, config, ids);
+      ChatRoute chatRoute = new ChatRoute(chat, reader, runner, names, config, ids, retrieval, replies);
       CompletionRoute completionRoute = new CompletionRoute(chat, reader, runner, names, config, ids);
       router.post("/v1/chat/completions").handler(guarded(replies, metrics, "chat", chatRoute::handle));
       router.post("/v1/completions").handler(guarded(replies, metrics, "completions", completionRoute::handle));
+    } else if (models.knowledge().isPresent()) {
+      PassagesRoute passages = new PassagesRoute(reader, replies, retrieval, config, ids, "gaia-retrieval");
+      router.post("/v1/chat/completions").handler(guarded(replies, metrics, "chat", passages::handle));
+      router.post("/v1/completions").handler(ctx -> replies.error(ctx, new GaiaException(
+          ErrorKind.UNAVAILABLE, "This node has no chat model (retrieval-only); use /v1/chat/completions or /v1/retrieve.",
+          "model", "no_chat_model")));
     } else {
       Handler<RoutingContext> noChat = ctx -> replies.error(ctx, new GaiaException(
           ErrorKind.UNAVAILABLE, "This node has no chat model configured.", "model", "no_chat_model"));
@@ -210,13 +226,25 @@ public final class NodeServer implements AutoCloseable {
     }
   }
 
-  /** The models a node serves; either may be absent (a knowledge-only node has no chat model). */
+  /**
+   * The models a node serves; either may be absent (a knowledge-only node has no chat model), and
+   * the knowledge it answers from, when any.
+   */
   public record NodeModels(
-      Optional<ChatEngine> chat, Optional<EmbeddingEngine> embedding, List<String> embeddingAliases) {
+      Optional<ChatEngine> chat,
+      Optional<EmbeddingEngine> embedding,
+      List<String> embeddingAliases,
+      Optional<KnowledgeServing> knowledge) {
     public NodeModels {
       java.util.Objects.requireNonNull(chat, "chat");
       java.util.Objects.requireNonNull(embedding, "embedding");
       embeddingAliases = List.copyOf(embeddingAliases);
+      java.util.Objects.requireNonNull(knowledge, "knowledge");
+    }
+
+    /** Models without knowledge. */
+    public NodeModels(Optional<ChatEngine> chat, Optional<EmbeddingEngine> embedding, List<String> embeddingAliases) {
+      this(chat, embedding, embeddingAliases, Optional.empty());
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param slots parallel slots and current load
  * @param hardware the machine
  * @param config the node's config fields as loaded (Gaia's names), including ones not used yet
+ * @param knowledgeBases the knowledge bases served: name, content id, embedding model, counts
  */
 public record NodeInfo(
     String version,
@@ -19,10 +20,12 @@ public record NodeInfo(
     List<Model> models,
     Slots slots,
     Hardware hardware,
-    Map<String, Object> config) {
+    Map<String, Object> config,
+    List<Map<String, Object>> knowledgeBases) {
   public NodeInfo {
     models = List.copyOf(models);
     config = Map.copyOf(config);
+    knowledgeBases = List.copyOf(knowledgeBases);
   }
 
   /** {@code type} is {@code chat} or {@code embedding}. */

@@ -1,5 +1,6 @@
 package dev.gaia.node.config;
 
+import dev.gaia.knowledge.rag.RagPolicy;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package dev.gaia.node.config;
 
+import dev.gaia.knowledge.rag.RagPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.gaia.node.config;
 
+import dev.gaia.knowledge.rag.RagPolicy;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -70,7 +71,7 @@ final class NodeConfigCodec {
     m.put(Keys.EMBEDDING_COLLECTION_NAME, c.knowledge().collectionName());
     m.put(Keys.QDRANT_LIMIT, Integer.toString(c.knowledge().limit()));
     m.put(Keys.QDRANT_SCORE_THRESHOLD, decimal(c.knowledge().scoreThreshold()));
-    m.put(Keys.RAG_POLICY, c.knowledge().ragPolicy().wireName());
+    m.put(Keys.RAG_POLICY, c.knowledge().ragPolicy().wire());
     m.put(Keys.RAG_PROMPT, c.knowledge().ragPrompt());
     m.put(Keys.LLAMAEDGE_CHAT_PORT, Integer.toString(c.llamaEdge().chatPort()));
     m.put(Keys.LLAMAEDGE_EMBEDDING_PORT, Integer.toString(c.llamaEdge().embeddingPort()));
@@ -128,7 +129,7 @@ final class NodeConfigCodec {
             integer(v, Keys.QDRANT_LIMIT),
             decimal(v, Keys.QDRANT_SCORE_THRESHOLD),
             v.get(Keys.RAG_PROMPT),
-            RagPolicy.parse(Keys.RAG_POLICY, v.get(Keys.RAG_POLICY)),
+            ragPolicy(v.get(Keys.RAG_POLICY)),
             integer(v, Keys.CONTEXT_WINDOW)),
         new LlamaEdgeCompat(
             integer(v, Keys.LLAMAEDGE_CHAT_PORT),
@@ -188,5 +189,14 @@ final class NodeConfigCodec {
   /** Plain decimal without exponent or trailing zeros: 0.5 → "0.5", 1.0 → "1". */
   private static String decimal(double d) {
     return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+  }
+
+  private static RagPolicy ragPolicy(String text) {
+    try {
+      return RagPolicy.parse(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw InvalidConfigException.of(
+          Keys.RAG_POLICY, "must be one of system-message, last-user-message, got \"" + text + "\"");
+    }
   }
 }

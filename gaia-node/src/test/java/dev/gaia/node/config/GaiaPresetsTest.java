@@ -1,5 +1,6 @@
 package dev.gaia.node.config;
 
+import dev.gaia.knowledge.rag.RagPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,7 @@
 package dev.gaia.protocol.openai;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gaia.protocol.gaia.Source;
 import java.util.List;
 
 /** Non-streaming chat completion response ({@code object = "chat.completion"}). */
@@ -11,14 +12,21 @@ public record ChatCompletion(
     String model,
     String systemFingerprint,
     List<Choice> choices,
-    Usage usage) {
+    Usage usage,
+    List<Source> sources) {
   public ChatCompletion {
     choices = List.copyOf(choices);
+    sources = sources == null ? null : List.copyOf(sources);
   }
 
+  /**
+   * @param sources the citations of a knowledge-grounded answer, null when none were used (the
+   *     field is then left out, so plain OpenAI responses stay unchanged)
+   */
   public static ChatCompletion of(
-      String id, long created, String model, String fingerprint, List<Choice> choices, Usage usage) {
-    return new ChatCompletion(id, "chat.completion", created, model, fingerprint, choices, usage);
+      String id, long created, String model, String fingerprint, List<Choice> choices, Usage usage,
+      List<Source> sources) {
+    return new ChatCompletion(id, "chat.completion", created, model, fingerprint, choices, usage, sources);
   }
 
   /** logprobs and finish_reason are always on the wire, as null when absent. */

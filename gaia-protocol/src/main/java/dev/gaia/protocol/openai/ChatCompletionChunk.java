@@ -1,6 +1,7 @@
 package dev.gaia.protocol.openai;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gaia.protocol.gaia.Source;
 import java.util.List;
 
 /**
@@ -14,15 +15,22 @@ public record ChatCompletionChunk(
     String model,
     String systemFingerprint,
     List<ChunkChoice> choices,
-    Usage usage) {
+    Usage usage,
+    List<Source> sources) {
   public ChatCompletionChunk {
     choices = List.copyOf(choices);
+    sources = sources == null ? null : List.copyOf(sources);
   }
 
   public static ChatCompletionChunk of(
       String id, long created, String model, String fingerprint, List<ChunkChoice> choices, Usage usage) {
     return new ChatCompletionChunk(
-        id, "chat.completion.chunk", created, model, fingerprint, choices, usage);
+        id, "chat.completion.chunk", created, model, fingerprint, choices, usage, null);
+  }
+
+  /** The first chunk of a knowledge-grounded stream carries the citations. */
+  public ChatCompletionChunk withSources(List<Source> citations) {
+    return new ChatCompletionChunk(id, object, created, model, systemFingerprint, choices, usage, citations);
   }
 
   @JsonInclude(JsonInclude.Include.ALWAYS)

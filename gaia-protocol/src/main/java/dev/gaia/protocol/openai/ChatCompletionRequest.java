@@ -9,7 +9,8 @@ import java.util.List;
  * validates values and applies defaults. Unknown fields are ignored, as clients send optional
  * extras (user, metadata, store, ...) that do not affect generation.
  *
- * <p>{@code stop} is a string or an array of strings; kept as JSON.
+ * <p>{@code stop} is a string or an array of strings; kept as JSON. {@code rag} is Gaia's
+ * extension: per-request retrieval settings.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ChatCompletionRequest(
@@ -32,7 +33,8 @@ public record ChatCompletionRequest(
     ResponseFormat responseFormat,
     Boolean logprobs,
     Integer topLogprobs,
-    String user)
+    String user,
+    dev.gaia.protocol.gaia.RagOptions rag)
     implements SamplingFields {
 
   @Override
