@@ -30,4 +30,8 @@ public record RagDefaults(
         1,
         Fusion.defaults());
   }
+
+  public RagDefaults withLimitAndThreshold(int newLimit, double newThreshold) {
+    return new RagDefaults(policy, prompt, newLimit, newThreshold, contextWindow, fusion);
+  }
 }
