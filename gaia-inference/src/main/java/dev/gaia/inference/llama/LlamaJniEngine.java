@@ -20,6 +20,7 @@ import dev.gaia.inference.OutputConstraint;
 import dev.gaia.inference.SamplingParams;
 import dev.gaia.inference.TokenPiece;
 import dev.gaia.inference.TokenSink;
+import dev.gaia.inference.gguf.GgufFile;
 import dev.gaia.protocol.ErrorKind;
 import dev.gaia.protocol.GaiaException;
 import java.nio.file.Files;
@@ -75,6 +76,9 @@ final class LlamaJniEngine implements ChatEngine {
             // when llama.cpp has no built-in twin for it, and Jinja overrides need it.
             .enableJinja();
     config.chatTemplate().ifPresent(params::setChatTemplate);
+    if (!MemoryMapping.worthMapping(GgufFile.read(config.modelFile()).tensors())) {
+      params.disableMmap();
+    }
     LlamaModel model;
     try {
       model = new LlamaModel(params);
