@@ -98,7 +98,7 @@ final class HtmlLoader implements FormatLoader {
           String heading = line.toString().strip().replaceAll("\\s+", " ");
           line.setLength(0);
           if (!heading.isEmpty()) {
-            blocks.add(heading, path.enter(level, heading));
+            blocks.add(heading, path.enter(level, heading), 0, BlockFields.heading(level));
           }
         } else if (BLOCKS.contains(tag)) {
           flush();

@@ -45,7 +45,7 @@ final class JsonLinesLoader implements FormatLoader {
         throw new UnreadableFile("line " + line + ": no string field \"text\" or \"content\"");
       }
       Map<String, String> fields = new HashMap<>();
-      fields.put("line", Integer.toString(line));
+      fields.put(BlockFields.LINE, Integer.toString(line));
       List<String> headings = List.of();
       for (String name : List.of("title", "source")) {
         JsonNode value = object.get(name);

@@ -12,10 +12,10 @@ import org.jsoup.Jsoup;
 
 /**
  * CommonMark: one block per top-level element (paragraph, list, code block, quote), rendered as
- * plain text; a heading is a block of its own whose path includes itself, and the blocks after it
- * carry that path. Tables (not CommonMark) stay as their pipe-separated text. A leading YAML front
- * matter is dropped, its {@code title:} used as the title. Title: front matter, else the first
- * H1, else the file name.
+ * plain text; a heading is a block of its own whose path includes itself, marked with {@link
+ * BlockFields#HEADING_LEVEL}, and the blocks after it carry that path. Tables (not CommonMark)
+ * stay as their pipe-separated text. A leading YAML front matter is dropped, its {@code title:}
+ * used as the title. Title: front matter, else the first H1, else the file name.
  */
 final class MarkdownLoader implements FormatLoader {
   private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\n(.*?)\\n(?:---|\\.\\.\\.)\\n", Pattern.DOTALL);
@@ -48,7 +48,7 @@ final class MarkdownLoader implements FormatLoader {
             title = text;
           }
           if (!text.isEmpty()) {
-            blocks.add(text, path.enter(heading.getLevel(), text));
+            blocks.add(text, path.enter(heading.getLevel(), text), 0, BlockFields.heading(heading.getLevel()));
           }
         }
         case ThematicBreak ignored -> {}
