@@ -13,8 +13,8 @@ import org.jsoup.select.NodeVisitor;
 /**
  * HTML: the main text only. Reads {@code <main>} when there is one, else the only {@code
  * <article>}, else the body; drops scripts, styles, forms and the page's chrome (navigation,
- * menus, site header and footer, sidebars) before reading. A header or footer inside the chosen
- * {@code main}/{@code article} is the article's own and stays. Every block element (paragraph,
+ * menus, site header and footer, sidebars) before reading. A header or footer inside a {@code
+ * main} or {@code article} is the article's own and stays. Every block element (paragraph,
  * list item, table row, pre) becomes a block, headings included, with the heading path. Title:
  * {@code <title>}, else the first h1, else the file name. Bytes are decoded as UTF-8 unless the
  * page declares another charset.
@@ -44,9 +44,9 @@ final class HtmlLoader implements FormatLoader {
       var articles = page.select("article");
       root = articles.size() == 1 ? articles.getFirst() : page.body();
     }
-    // The chrome around the chosen root; the root's own header and footer are content.
+    // A header or footer inside an article or main is the article's own; any other is chrome.
     for (Element chrome : page.select("header, footer")) {
-      if (!root.equals(chrome) && !chrome.parents().contains(root)) {
+      if (chrome.parent() != null && chrome.parent().closest("main, article") == null) {
         chrome.remove();
       }
     }
