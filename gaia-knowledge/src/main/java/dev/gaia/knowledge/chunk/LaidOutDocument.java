@@ -21,7 +21,8 @@ final class LaidOutDocument {
     for (Block block : document.blocks()) {
       if (!text.startsWith(block.text(), block.offset())) {
         throw new IllegalArgumentException(
-            "document " + document.source() + ": block offsets do not follow DocumentText (block at " + block.offset() + ")");
+            "document " + document.source() + ": block offsets do not follow DocumentText (block at "
+                + block.offset() + ")");
       }
     }
   }

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  */
 final class TokenWindows {
   private static final Pattern PIECE = Pattern.compile("\\S+");
-  private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?\u2026\u3002\uff01\uff1f][\"'\u2019\u201d)\\]\u00bb]*");
+  // A stop (also the ellipsis and CJK stops), then any closing quotes or brackets.
+  private static final Pattern SENTENCE_END =
+      Pattern.compile(".*[.!?\u2026\u3002\uff01\uff1f][\"'\u2019\u201d)\\]\u00bb]*");
   private static final Pattern BLANK_LINE_AHEAD = Pattern.compile("[ \\t\\x0B\\f]*\\n[ \\t\\x0B\\f]*\\n");
   private static final Pattern LINE_END_AHEAD = Pattern.compile("[ \\t\\x0B\\f]*\\n");
 

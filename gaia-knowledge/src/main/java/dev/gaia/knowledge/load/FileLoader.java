@@ -43,8 +43,8 @@ final class FileLoader implements DocumentLoader {
     try {
       return read(new SourceFile(file, source));
     } catch (Failure failure) {
-      throw new GaiaException(
-          ErrorKind.INVALID_REQUEST, failure.problem.toString(), "source", failure.problem.kind().name().toLowerCase(Locale.ROOT));
+      String code = failure.problem.kind().name().toLowerCase(Locale.ROOT);
+      throw new GaiaException(ErrorKind.INVALID_REQUEST, failure.problem.toString(), "source", code);
     }
   }
 
@@ -56,7 +56,8 @@ final class FileLoader implements DocumentLoader {
     Set<String> seen = new HashSet<>();
     for (SourceFile file : scan.files()) {
       if (!seen.add(file.source())) {
-        problems.add(new LoadProblem(file.source(), LoadProblem.Kind.DUPLICATE, "another root has a file of this name: " + file.path()));
+        String reason = "an earlier root already gave a file of this name";
+        problems.add(new LoadProblem(file.source(), LoadProblem.Kind.DUPLICATE, reason));
         continue;
       }
       try {
@@ -82,7 +83,8 @@ final class FileLoader implements DocumentLoader {
     try {
       bytes = Files.readAllBytes(file.path());
     } catch (IOException e) {
-      throw new Failure(new LoadProblem(file.source(), LoadProblem.Kind.UNREADABLE, "cannot read: " + e.getClass().getSimpleName()));
+      String reason = "cannot read: " + e.getClass().getSimpleName();
+      throw new Failure(new LoadProblem(file.source(), LoadProblem.Kind.UNREADABLE, reason));
     }
     String fileName = file.path().getFileName().toString();
     Optional<Format> format = Format.of(fileName, bytes);

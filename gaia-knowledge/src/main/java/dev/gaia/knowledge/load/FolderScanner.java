@@ -98,14 +98,15 @@ public final class FolderScanner {
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
               if (!(e instanceof FileSystemLoopException) && !hidden(file)) {
-                problems.add(
-                    new LoadProblem(relative(root, file), LoadProblem.Kind.UNREADABLE, "cannot read: " + e.getClass().getSimpleName()));
+                String reason = "cannot read: " + e.getClass().getSimpleName();
+                problems.add(new LoadProblem(relative(root, file), LoadProblem.Kind.UNREADABLE, reason));
               }
               return FileVisitResult.CONTINUE;
             }
           });
     } catch (IOException e) {
-      problems.add(new LoadProblem(root.toString(), LoadProblem.Kind.UNREADABLE, "cannot read folder: " + e.getMessage()));
+      String reason = "cannot read folder: " + e.getClass().getSimpleName();
+      problems.add(new LoadProblem(root.toString(), LoadProblem.Kind.UNREADABLE, reason));
     }
   }
 

@@ -29,7 +29,8 @@ public record LoadSettings(List<String> include, List<String> exclude, boolean s
    * question}) instead of giving its index (like {@code 0}).
    */
   public static LoadSettings forChunker(ChunkerSettings chunker) {
-    boolean named = !isIndex(chunker.csvEmbedColumn()) || !(chunker.csvSourceColumn().isEmpty() || isIndex(chunker.csvSourceColumn()));
+    String source = chunker.csvSourceColumn();
+    boolean named = !isIndex(chunker.csvEmbedColumn()) || !(source.isEmpty() || isIndex(source));
     return new LoadSettings(List.of(), List.of(), false, named);
   }
 
