@@ -18,7 +18,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, Environment.system()));
+    // Lucene warns on every start when the Vector API module is not added; only nodes need it.
+    java.util.logging.Logger lucene = java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+    lucene.setLevel(java.util.logging.Level.SEVERE);
+    int code = run(args, Environment.system());
+    lucene.setLevel(null);
+    System.exit(code);
   }
 
   static int run(String[] args, Environment env) {

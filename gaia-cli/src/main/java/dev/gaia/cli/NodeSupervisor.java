@@ -123,6 +123,9 @@ final class NodeSupervisor {
         jvm.add(quote(arg));
       }
     }
+    if (!jvm.contains(quote("--add-modules=jdk.incubator.vector"))) {
+      jvm.add(quote("--add-modules=jdk.incubator.vector")); // Lucene's SIMD vector search
+    }
     jvm.add("-cp");
     jvm.add(quote(System.getProperty("java.class.path")));
     Path argFile = home.runDir().resolve("jvm.args");

@@ -38,4 +38,20 @@ public sealed interface Fusion {
   static Fusion defaults() {
     return new ReciprocalRank(60, 50);
   }
+
+  /**
+   * By name, as users write it: {@code rrf} (the default), {@code weighted} (70% vector),
+   * {@code vector} or {@code keyword}.
+   *
+   * @throws IllegalArgumentException for any other name
+   */
+  static Fusion named(String name) {
+    return switch (name) {
+      case "rrf" -> defaults();
+      case "weighted" -> new Weighted(0.7, 50);
+      case "vector" -> new VectorOnly();
+      case "keyword" -> new KeywordOnly();
+      default -> throw new IllegalArgumentException("must be rrf, weighted, vector or keyword, got '" + name + "'");
+    };
+  }
 }

@@ -49,12 +49,10 @@ record RagRequest(
   }
 
   static Fusion fusion(String name, String param) {
-    return switch (name) {
-      case "rrf" -> Fusion.defaults();
-      case "weighted" -> new Fusion.Weighted(0.7, 50);
-      case "vector" -> new Fusion.VectorOnly();
-      case "keyword" -> new Fusion.KeywordOnly();
-      default -> throw GaiaException.invalid(param, param + " must be rrf, weighted, vector or keyword, got '" + name + "'.");
-    };
+    try {
+      return Fusion.named(name);
+    } catch (IllegalArgumentException e) {
+      throw GaiaException.invalid(param, param + " " + e.getMessage() + ".");
+    }
   }
 }
