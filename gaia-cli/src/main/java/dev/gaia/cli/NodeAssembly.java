@@ -11,6 +11,14 @@ import dev.gaia.inference.llama.LlamaEngines;
 import dev.gaia.inference.model.CachedModel;
 import dev.gaia.inference.model.ModelSource;
 import dev.gaia.inference.onnx.OnnxEmbeddings;
+import dev.gaia.knowledge.Fusion;
+import dev.gaia.knowledge.KnowledgeBase;
+import dev.gaia.knowledge.pack.GkbPackage;
+import dev.gaia.node.KnowledgeServing;
+import dev.gaia.node.KnowledgeShelf;
+import dev.gaia.node.RagDefaults;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import dev.gaia.node.NodeServer;
 import dev.gaia.node.NodeServerConfig;
 import dev.gaia.node.config.ChatTemplateChoice;
@@ -88,19 +96,71 @@ final class NodeAssembly {
     if (!config.embedding().name().isBlank() && !config.embedding().name().equals(embedding.modelId())) {
       embeddingAliases.add(config.embedding().name());
     }
+    KnowledgeShelf shelf = new KnowledgeShelf(embedding);
     try {
+      KnowledgeCatalog catalog = new KnowledgeCatalog(home.knowledgeDir());
+      KnowledgeServing.PackageOpener opener = (gkb, name) -> GkbPackage.open(gkb, catalog.extractDir(), name);
+      for (KnowledgeCatalog.Entry e : catalog.list()) {
+        err.println("Loading knowledge base " + e.name() + " (" + e.contentId() + ")");
+        openInto(shelf, opener, catalog.packagePath(e), e.name());
+      }
+      snapshot(config).ifPresent(gkb -> {
+        err.println("Loading snapshot " + gkb.getFileName() + " as " + config.knowledge().collectionName());
+        openInto(shelf, opener, gkb, config.knowledge().collectionName());
+      });
+      String token = AdminToken.create(home, new SecureRandom());
+      KnowledgeServing serving = new KnowledgeServing(shelf, ragDefaults(config), opener, Optional.of(token));
+      if (chat.isEmpty()) {
+        err.println(shelf.isEmpty()
+            ? "warning: no chat model and no knowledge base: only embeddings are served"
+            : "No chat model: answering chat requests with passages from the knowledge base (retrieval-only mode)");
+      }
       NodeServer server = NodeServer.start(
           serverConfig(config, models),
-          new NodeServer.NodeModels(chat, Optional.of(embedding), embeddingAliases),
+          new NodeServer.NodeModels(chat, Optional.of(embedding), embeddingAliases, Optional.of(serving)),
           configView(config),
           version);
-      return new RunningNode(server, chat, Optional.of(embedding), embedPool);
+      return new RunningNode(server, chat, Optional.of(embedding), embedPool, shelf);
     } catch (RuntimeException e) {
+      shelf.close();
       chat.ifPresent(ChatEngine::close);
       embedding.close();
       embedPool.shutdownNow();
       throw e;
     }
+  }
+
+  private static void openInto(KnowledgeShelf shelf, KnowledgeServing.PackageOpener opener, Path gkb, String name) {
+    KnowledgeBase kb = opener.open(gkb, name);
+    try {
+      shelf.put(kb);
+    } catch (RuntimeException e) {
+      kb.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Gaia's {@code snapshot}: here a {@code .gkb} package (path or URL), served under
+   * {@code embedding_collection_name}. Gaia's Qdrant snapshots cannot be read: rebuild them.
+   */
+  private Optional<Path> snapshot(NodeConfig config) {
+    return config.knowledge().snapshot().map(ref -> {
+      String text = ref.text().toLowerCase(java.util.Locale.ROOT);
+      if (!text.endsWith(".gkb")) {
+        throw new GaiaException(ErrorKind.INVALID_REQUEST,
+            "snapshot " + ref.text() + " is not a .gkb package. Qdrant snapshots (Gaia's format) cannot be loaded; "
+                + "rebuild the knowledge base from its documents with 'gaia kb build' and set snapshot to the .gkb, "
+                + "or add it with 'gaia node kb add'",
+            "snapshot", "unsupported_snapshot");
+      }
+      return fetch(new ModelFetcher(home.modelsDir(), err), ref, "snapshot");
+    }).map(CachedModel::path);
+  }
+
+  private static RagDefaults ragDefaults(NodeConfig config) {
+    var k = config.knowledge();
+    return new RagDefaults(k.ragPolicy(), k.ragPrompt(), k.limit(), k.scoreThreshold(), k.contextWindow(), Fusion.defaults());
   }
 
   private ChatEngine loadChat(NodeConfig config, CachedModel model, int threads) {

@@ -31,7 +31,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code gaia node ...}: one node's life cycle and configuration. */
 @Command(name = "node", description = "Create, run and configure a node.", mixinStandardHelpOptions = true,
     subcommands = {NodeCommand.Init.class, NodeCommand.Start.class, NodeCommand.Stop.class,
-        NodeCommand.Status.class, NodeCommand.Info.class, NodeCommand.Config.class})
+        NodeCommand.Status.class, NodeCommand.Info.class, NodeCommand.Config.class, NodeKbCommand.class})
 final class NodeCommand {
   @ParentCommand GaiaCommand root;
 
