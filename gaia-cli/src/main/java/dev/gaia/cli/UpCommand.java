@@ -24,11 +24,14 @@ final class UpCommand implements Callable<Integer> {
   @ParentCommand GaiaCommand root;
   @Mixin HomeOptions home;
 
-  @Option(names = "--model", paramLabel = "PATH|URL", description = "Chat model to serve (GGUF file or URL).")
+  @Option(names = "--model", paramLabel = "PATH|URL", description = "Chat model to serve (GGUF file or URL; 'default' for Qwen2.5-0.5B-Instruct).")
   String model;
 
   @Option(names = "--port", paramLabel = "N", description = "API port (default: the config's, 8080).")
   Integer port;
+
+  @Option(names = "--no-samples", description = "Do not add the sample knowledge base on first run.")
+  boolean noSamples;
 
   @Override
   public Integer call() throws Exception {
@@ -43,13 +46,27 @@ final class UpCommand implements Callable<Integer> {
       h.config().set("prompt_template", "chatml");
       h.config().set("chat_ctx_size", "4096");
       h.config().set("parallel", "2");
+      // all-MiniLM-L6-v2 scores related passages around 0.3-0.6, lower than Gaia's usual
+      // nomic-embed-text does: Gaia's threshold of 0.5 would drop most good passages.
+      h.config().set("qdrant_limit", "3");
+      h.config().set("qdrant_score_threshold", "0.25");
       env.err().println("Created node home " + h.root() + " (was " + fresh.chat().modelId() + " by default)");
     }
     NodeConfig before = h.loadConfig();
-    if (model != null) {
+    if ("default".equals(model)) {
+      h.config().set("chat", DEFAULT_MODEL);
+      h.config().set("chat_name", "Qwen2.5-0.5B-Instruct");
+      h.config().set("prompt_template", "chatml");
+    } else if (model != null) {
       h.config().set("chat", model);
       h.config().set("chat_name", "");
       h.config().set("prompt_template", "");
+    }
+    if (!noSamples) {
+      new SampleKnowledge(h, env).addOnce();
+    }
+    if (model == null) {
+      retrievalOnlyWhenOffline(h, env);
     }
     if (port != null) {
       h.config().set("port", Integer.toString(port));
@@ -70,7 +87,43 @@ final class UpCommand implements Callable<Integer> {
     env.out().println("  OpenAI base URL: " + state.url() + "/v1");
     env.out().println("  try: curl " + state.url() + "/v1/chat/completions -H 'Content-Type: application/json' \\");
     env.out().println("         -d '{\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}]}'");
+    if (h.loadConfig().chat().source().isEmpty()) {
+      env.out().println("  mode: retrieval-only (no chat model): answers are passages from the knowledge base, with sources");
+    }
+    var bases = new KnowledgeCatalog(h.knowledgeDir()).list();
+    if (!bases.isEmpty()) {
+      env.out().println("  knowledge: " + String.join(", ", bases.stream().map(KnowledgeCatalog.Entry::name).toList())
+          + "  (answers carry a \"sources\" array; try: \"How do I add a knowledge base to a running node?\")");
+    }
     env.out().println("  stop: ./gaia node stop    status: ./gaia node status    logs: " + h.logFile());
     return 0;
+  }
+
+  /**
+   * The default model cannot be had (no network): rather than failing, serve the knowledge
+   * alone, and say so. A model given explicitly still fails loudly.
+   */
+  private static void retrievalOnlyWhenOffline(NodeHome h, Main.Environment env) {
+    var chat = h.loadConfig().chat().source();
+    if (chat.isEmpty() || !chat.get().text().equals(DEFAULT_MODEL)) {
+      return;
+    }
+    try {
+      new NodeAssembly(h, env.err(), System.console() != null).fetchModels(h.loadConfig());
+    } catch (dev.gaia.protocol.GaiaException e) {
+      env.err().println();
+      env.err().println("The default chat model could not be downloaded (" + firstLine(e.getMessage()) + ").");
+      env.err().println("Starting in RETRIEVAL-ONLY mode: chat requests are answered with the best passages of the");
+      env.err().println("knowledge base and their sources, without an LLM. To add a model later:");
+      env.err().println("  ./gaia up --model /path/to/model.gguf     (a GGUF you already have)");
+      env.err().println("  ./gaia up --model default                 (retry the download)");
+      h.config().set("chat", "");
+      h.config().set("chat_name", "");
+    }
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 }
