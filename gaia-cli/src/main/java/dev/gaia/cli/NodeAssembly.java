@@ -17,6 +17,9 @@ import dev.gaia.knowledge.pack.GkbPackage;
 import dev.gaia.node.KnowledgeServing;
 import dev.gaia.node.KnowledgeShelf;
 import dev.gaia.node.RagDefaults;
+import dev.gaia.node.Uploads;
+import dev.gaia.knowledge.ChunkerSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import dev.gaia.node.NodeServer;
@@ -108,8 +111,15 @@ final class NodeAssembly {
         err.println("Loading snapshot " + gkb.getFileName() + " as " + config.knowledge().collectionName());
         openInto(shelf, opener, gkb, config.knowledge().collectionName());
       });
+      Uploads uploads = new Uploads(home.knowledgeDir().resolve("uploads"), config.knowledge().collectionName(),
+          ChunkerSettings.defaults());
+      if (Files.isRegularFile(uploads.packageFile()) && !shelf.list().stream().anyMatch(k -> k.name().equals(uploads.name()))) {
+        err.println("Loading uploaded documents as " + uploads.name());
+        openInto(shelf, opener, uploads.packageFile(), uploads.name());
+      }
       String token = AdminToken.create(home, new SecureRandom());
-      KnowledgeServing serving = new KnowledgeServing(shelf, ragDefaults(config), opener, Optional.of(token));
+      KnowledgeServing serving =
+          new KnowledgeServing(shelf, ragDefaults(config), opener, Optional.of(token), Optional.of(uploads));
       if (chat.isEmpty()) {
         err.println(shelf.isEmpty()
             ? "warning: no chat model and no knowledge base: only embeddings are served"

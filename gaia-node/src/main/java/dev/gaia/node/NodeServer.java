@@ -37,10 +37,13 @@ public final class NodeServer implements AutoCloseable {
   private final HttpServer server;
   private final SlotScheduler slots;
   private final SlotScheduler embeddingPool;
+  private final SlotScheduler builds;
   private final String host;
   private volatile boolean ready = true;
 
-  private NodeServer(Vertx vertx, HttpServer server, SlotScheduler slots, SlotScheduler embeddingPool, String host) {
+  private NodeServer(
+      Vertx vertx, HttpServer server, SlotScheduler slots, SlotScheduler embeddingPool, SlotScheduler builds, String host) {
+    this.builds = builds;
     this.vertx = vertx;
     this.server = server;
     this.slots = slots;
@@ -76,6 +79,15 @@ public final class NodeServer implements AutoCloseable {
       config.nodeAddress().ifPresent(a -> ctx.response().putHeader("x-gaia-node", a));
       ctx.next();
     });
+    SlotScheduler builds = new SlotScheduler("kb-build", 1, 16);
+    models.knowledge().flatMap(KnowledgeServing::uploads).ifPresent(u -> {
+      // Multipart uploads land in a temporary folder beside the uploads, deleted when the request ends.
+      BodyHandler multipart = BodyHandler.create(u.root().resolve(".incoming").toString())
+          .setBodyLimit(config.maxBodyBytes())
+          .setDeleteUploadedFilesOnEnd(true);
+      router.post("/v1/files").handler(multipart);
+      router.post("/v1/create/rag").handler(multipart);
+    });
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
 
     InfoRoutes info =
@@ -97,6 +109,13 @@ public final class NodeServer implements AutoCloseable {
       router.get("/v1/knowledge").handler(kb::list);
       router.post("/admin/knowledge").handler(guarded(replies, metrics, "admin", kb::add));
       router.delete("/admin/knowledge/:name").handler(guarded(replies, metrics, "admin", kb::remove));
+      k.uploads().ifPresent(u -> {
+        UploadRoutes up = new UploadRoutes(u, k, replies, reader, builds, Clock.systemUTC());
+        router.post("/v1/files").handler(guarded(replies, metrics, "files", up::upload));
+        router.get("/v1/files").handler(guarded(replies, metrics, "files", up::list));
+        router.post("/v1/chunks").handler(guarded(replies, metrics, "chunks", up::chunks));
+        router.post("/v1/create/rag").handler(guarded(replies, metrics, "create_rag", up::createRag));
+      });
     });
     if (models.chat().isPresent()) {
       ChatEngine chat = models.chat().get();
@@ -148,6 +167,7 @@ public final class NodeServer implements AutoCloseable {
     } catch (ExecutionException e) {
       slots.close();
       embeddingPool.close();
+      builds.close();
       vertx.close();
       if (e.getCause() instanceof BindException) {
         throw new GaiaException(
@@ -158,10 +178,13 @@ public final class NodeServer implements AutoCloseable {
       }
       throw new GaiaException(ErrorKind.INTERNAL, "Cannot start the HTTP server: " + e.getCause().getMessage(), null, null, null, e);
     } catch (InterruptedException | TimeoutException e) {
+      slots.close();
+      embeddingPool.close();
+      builds.close();
       vertx.close();
       throw GaiaException.internal("The HTTP server did not start in time.", e);
     }
-    NodeServer node = new NodeServer(vertx, server, slots, embeddingPool, config.host());
+    NodeServer node = new NodeServer(vertx, server, slots, embeddingPool, builds, config.host());
     self[0] = node;
     LOG.log(System.Logger.Level.INFO, "node listening on " + node.url());
     return node;
@@ -217,6 +240,7 @@ public final class NodeServer implements AutoCloseable {
     }
     slots.close();
     embeddingPool.close();
+    builds.close();
     try {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

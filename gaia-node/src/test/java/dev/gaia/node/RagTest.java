@@ -64,7 +64,7 @@ class RagTest {
     shelf = new KnowledgeShelf(embedder);
     shelf.put(kb("handbook"));
     KnowledgeServing serving = new KnowledgeServing(shelf, defaults,
-        (path, name) -> opened.computeIfAbsent(name, n -> kb(n)), Optional.of("secret-token"));
+        (path, name) -> opened.computeIfAbsent(name, n -> kb(n)), Optional.of("secret-token"), Optional.empty());
     NodeServer s = NodeServer.start(NodeServerConfig.loopback(),
         new NodeServer.NodeModels(chat, Optional.of(embedder), List.of(), Optional.of(serving)), Map.of(), "test");
     http = new Http(s.url());
