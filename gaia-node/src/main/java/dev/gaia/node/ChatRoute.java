@@ -63,7 +63,13 @@ final class ChatRoute {
     int top = topLogprobs(req);
     ChatShape shape =
         new ChatShape(ids.next("chatcmpl-"), ids.nowSeconds(), model, ids.fingerprint(), top >= 0, Math.max(top, 0), null);
-    Retrieval.onContext(ctx.vertx(), retrieval.ground(turns, req.rag()), (grounded, failure) -> {
+    int context = engine.model().contextSize();
+    // Room kept for the answer when passages are fitted into the context.
+    int reserve = req.maxTokens() != null || req.maxCompletionTokens() != null
+        ? Math.min(maxTokens, context / 2) : Math.min(256, context / 4);
+    java.util.function.Predicate<List<ChatTurn>> fits =
+        t -> engine.tokenize(engine.renderChat(t)).length + 1 + reserve <= context;
+    Retrieval.onContext(ctx.vertx(), retrieval.ground(turns, req.rag(), fits), (grounded, failure) -> {
       if (failure != null) {
         replies.error(ctx, failure);
         return;

@@ -42,6 +42,15 @@ final class Retrieval {
    * thrown synchronously.
    */
   CompletableFuture<Grounded> ground(List<ChatTurn> turns, RagOptions options) {
+    return ground(turns, options, grounded -> true);
+  }
+
+  /**
+   * As {@link #ground(List, RagOptions)}, keeping only as many of the best passages as
+   * {@code fits} accepts: the lowest-ranked passages are dropped until the conversation fits
+   * the model's context, so retrieval never turns a valid request into a context overflow.
+   */
+  CompletableFuture<Grounded> ground(List<ChatTurn> turns, RagOptions options, java.util.function.Predicate<List<ChatTurn>> fits) {
     RagRequest rag = RagRequest.resolve(defaults, options);
     if (!active() || !rag.enabled()) {
       return CompletableFuture.completedFuture(new Grounded(turns, List.of(), false));
@@ -50,8 +59,15 @@ final class Retrieval {
     return pool.submit(() -> {
       List<KnowledgeShelf.Found> found =
           shelf.get().retrieve(query, rag.knowledgeBases(), rag.limit(), rag.threshold(), rag.fusion());
-      List<Hit> hits = found.stream().map(KnowledgeShelf.Found::hit).toList();
-      return new Grounded(RagAssembler.apply(turns, hits, rag.policy(), defaults.prompt()), found, true);
+      for (int n = found.size(); n > 0; n--) {
+        List<KnowledgeShelf.Found> used = found.subList(0, n);
+        List<Hit> hits = used.stream().map(KnowledgeShelf.Found::hit).toList();
+        List<ChatTurn> grounded = RagAssembler.apply(turns, hits, rag.policy(), defaults.prompt());
+        if (fits.test(grounded)) {
+          return new Grounded(grounded, List.copyOf(used), true);
+        }
+      }
+      return new Grounded(turns, List.of(), true);
     });
   }
 

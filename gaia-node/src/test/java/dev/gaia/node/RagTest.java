@@ -200,4 +200,23 @@ class RagTest {
     assertThat(s.body()).contains("\"sources\"").contains("Reset password").endsWith("data: [DONE]\n\n");
     assertThat(http.get("/v1/models").body()).contains("gaia-retrieval");
   }
+
+  @Test
+  void passages_that_would_overflow_the_context_are_dropped_lowest_ranked_first() {
+    Retrieval retrieval = new Retrieval(Optional.of(shelf), new SlotScheduler("t", 1, 4),
+        RagDefaults.gaia().withLimitAndThreshold(3, 0.0));
+    String question = "Reset my password before hiking in the mountains?";
+    List<dev.gaia.inference.ChatTurn> turns = List.of(new dev.gaia.inference.ChatTurn("user", question));
+    int available = shelf.retrieve(question, List.of(), 3, 0.0, dev.gaia.knowledge.Fusion.defaults()).size();
+    assertThat(available).isGreaterThanOrEqualTo(2);
+    // Room for the question and one passage only.
+    Retrieval.Grounded one = retrieval.ground(turns, null, t -> t.stream().mapToInt(x -> x.content().length()).sum() < 230).join();
+    assertThat(one.found()).hasSize(1);
+    assertThat(one.found().getFirst().hit().chunk().text()).isEqualTo(PASSWORD);
+    Retrieval.Grounded none = retrieval.ground(turns, null, t -> t.size() == 1 && t.getFirst().content().length() < 60).join();
+    assertThat(none.found()).isEmpty();
+    assertThat(none.turns()).isEqualTo(turns);
+    Retrieval.Grounded all = retrieval.ground(turns, null, t -> true).join();
+    assertThat(all.found()).hasSize(available);
+  }
 }
