@@ -43,6 +43,36 @@ class HnswRecallTest {
     assertThat(recall(vectors, queries, ChunkIndex.DEFAULT_EF_SEARCH)).as("recall@10, seed %d", SEED).isGreaterThanOrEqualTo(0.95);
   }
 
+  @Test
+  void recall_at_10_on_real_sentence_embeddings_is_at_least_0_95() {
+    // Vectors from the real embedding model: 1500 seeded sentences over a small vocabulary
+    // (heavily overlapping topics, so neighbours are close together: harder than distinct texts).
+    SplittableRandom random = new SplittableRandom(SEED);
+    String[] words = ("node model domain key port install config chat stream token vector index "
+        + "search answer question reward stake gateway tunnel file folder disk memory thread slot queue "
+        + "error timeout restart update backup password network firewall proxy browser prompt context "
+        + "passage source citation embedding cluster latency speed cache download checksum resume").split(" ");
+    List<String> sentences = new ArrayList<>();
+    for (int i = 0; i < 1500 + 100; i++) {
+      StringBuilder s = new StringBuilder();
+      int n = 6 + random.nextInt(8);
+      for (int w = 0; w < n; w++) {
+        s.append(w == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+      }
+      sentences.add(s.toString());
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var embedder = dev.gaia.inference.onnx.OnnxEmbeddings.allMiniLmL6V2(pool);
+      List<float[]> all = embedder.embed(sentences).vectors();
+      List<float[]> vectors = all.subList(0, 1500);
+      List<float[]> queries = all.subList(1500, all.size());
+      assertThat(recall(vectors, queries, ChunkIndex.DEFAULT_EF_SEARCH)).as("recall@10, seed %d", SEED).isGreaterThanOrEqualTo(0.95);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private double recall(List<float[]> vectors, List<float[]> queries, int efSearch) {
     List<Chunk> chunks = new ArrayList<>();
     for (int i = 0; i < vectors.size(); i++) {
