@@ -72,6 +72,18 @@ final class KbCommand {
     }
   }
 
+  /** Opens {@code file} (extracted under the home) with a compatible embedder, for one piece of work. */
+  static <T> T withKnowledgeBase(Main.Environment env, EmbeddingOption option, Path file, Manifest m,
+      java.util.function.BiFunction<EmbeddingEngine, KnowledgeBase, T> work) {
+    var h = option.home.resolve(env);
+    return withEmbedder(env, option, embedder -> {
+      GkbPackage.requireCompatible(m, embedder.modelId(), embedder.dimension());
+      try (KnowledgeBase kb = GkbPackage.open(file, h.knowledgeDir().resolve("extracted"), m.name())) {
+        return work.apply(embedder, kb);
+      }
+    });
+  }
+
   @Command(name = "build", description = "Build a .gkb from files and folders (incremental when OUT exists).")
   static final class Build implements Callable<Integer> {
     @ParentCommand KbCommand parent;
@@ -233,13 +245,9 @@ final class KbCommand {
       if (Embedders.bundled(embedding.embedding) && !Embedders.bundled(m.embeddingModel())) {
         embedding.embedding = m.embeddingModel();
       }
-      var h = embedding.home.resolve(env);
-      List<Hit> hits = withEmbedder(env, embedding, embedder -> {
-        GkbPackage.requireCompatible(m, embedder.modelId(), embedder.dimension());
-        try (KnowledgeBase kb = GkbPackage.open(file, h.knowledgeDir().resolve("extracted"), m.name())) {
-          float[] v = embedder.embed(List.of(question)).vectors().getFirst();
-          return kb.search(new Query(question, v, limit, 0, Fusions.parse(fusion)));
-        }
+      List<Hit> hits = withKnowledgeBase(env, embedding, file, m, (embedder, kb) -> {
+        float[] v = embedder.embed(List.of(question)).vectors().getFirst();
+        return kb.search(new Query(question, v, limit, 0, Fusions.parse(fusion)));
       });
       if (json) {
         env.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(hits));
@@ -272,14 +280,9 @@ final class KbCommand {
     public Integer call() {
       Main.Environment env = parent.root.env;
       Manifest m = GkbPackage.readManifest(file);
-      var h = embedding.home.resolve(env);
       var set = RetrievalEval.read(questions);
-      List<EvalReport> reports = withEmbedder(env, embedding, embedder -> {
-        GkbPackage.requireCompatible(m, embedder.modelId(), embedder.dimension());
-        try (KnowledgeBase kb = GkbPackage.open(file, h.knowledgeDir().resolve("extracted"), m.name())) {
-          return new RetrievalEval(embedder).compare(kb, set, k);
-        }
-      });
+      List<EvalReport> reports = withKnowledgeBase(env, embedding, file, m,
+          (embedder, kb) -> new RetrievalEval(embedder).compare(kb, set, k));
       env.out().printf("%d questions, k=%d%n", set.size(), k);
       env.out().printf("%-12s %10s %8s%n", "mode", "recall@" + k, "MRR");
       for (EvalReport r : reports) {
