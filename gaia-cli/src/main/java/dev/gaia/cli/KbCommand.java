@@ -76,6 +76,10 @@ final class KbCommand {
   static <T> T withKnowledgeBase(Main.Environment env, EmbeddingOption option, Path file, Manifest m,
       java.util.function.BiFunction<EmbeddingEngine, KnowledgeBase, T> work) {
     var h = option.home.resolve(env);
+    if (Embedders.bundled(option.embedding) && !Embedders.bundled(m.embeddingModel())) {
+      throw GaiaException.invalid("embedding", file + " was embedded with " + m.embeddingModel()
+          + "; pass --embedding with that GGUF model's path or URL");
+    }
     return withEmbedder(env, option, embedder -> {
       GkbPackage.requireCompatible(m, embedder.modelId(), embedder.dimension());
       try (KnowledgeBase kb = GkbPackage.open(file, h.knowledgeDir().resolve("extracted"), m.name())) {
@@ -242,9 +246,6 @@ final class KbCommand {
     public Integer call() throws Exception {
       Main.Environment env = parent.root.env;
       Manifest m = GkbPackage.readManifest(file);
-      if (Embedders.bundled(embedding.embedding) && !Embedders.bundled(m.embeddingModel())) {
-        embedding.embedding = m.embeddingModel();
-      }
       List<Hit> hits = withKnowledgeBase(env, embedding, file, m, (embedder, kb) -> {
         float[] v = embedder.embed(List.of(question)).vectors().getFirst();
         return kb.search(new Query(question, v, limit, 0, Fusions.parse(fusion)));
