@@ -40,13 +40,9 @@ final class IngestBench {
     embedRaw(embedder, texts, settings.batchSize());
     builder.build(plan(settings, corpus, work.resolve("warm-up.gkb")), BuildProgress.silent());
     delete(work.resolve("warm-up.gkb"));
-    List<Double> raw = new ArrayList<>();
-    List<Double> build = new ArrayList<>();
-    List<Double> load = new ArrayList<>();
-    List<Double> embed = new ArrayList<>();
-    List<Double> write = new ArrayList<>();
+    List<IngestRun> runs = new ArrayList<>();
     for (int r = 0; r < settings.repeats(); r++) {
-      raw.add(embedRaw(embedder, texts, settings.batchSize()));
+      double raw = embedRaw(embedder, texts, settings.batchSize());
       Path out = work.resolve("ingest-" + r + ".gkb");
       PhaseClock clock = new PhaseClock();
       BuildResult result = builder.build(plan(settings, corpus, out), clock);
@@ -54,17 +50,14 @@ final class IngestBench {
       if (result.manifest().chunkCount() != texts.size()) {
         throw new IllegalStateException("the build cut " + result.manifest().chunkCount() + " chunks, the probe " + texts.size());
       }
-      build.add(total);
-      load.add(seconds(clock.loaded - clock.start));
-      embed.add(result.embedTime().toNanos() / 1e9);
-      write.add(total - seconds(clock.indexing - clock.start));
+      runs.add(new IngestRun(raw, total, seconds(clock.loaded - clock.start), result.embedTime().toNanos() / 1e9,
+          total - seconds(clock.indexing - clock.start)));
       delete(out);
-      progress.printf("  ingest run %d/%d: raw embedder %.2f s, full build %.2f s%n",
-          r + 1, settings.repeats(), raw.getLast(), build.getLast());
+      progress.printf("  ingest run %d/%d: raw embedder %.2f s, full build %.2f s (%.2f s embedding)%n",
+          r + 1, settings.repeats(), raw, total, runs.getLast().embedSeconds());
       progress.flush();
     }
-    return new IngestResult(settings.documents(), texts.size(), settings.repeats(), Median.of(raw), Median.of(build),
-        Median.of(load), Median.of(embed), Median.of(write));
+    return new IngestResult(settings.documents(), texts.size(), runs);
   }
 
   /** No previous package: every chunk is embedded, as in a first build. */

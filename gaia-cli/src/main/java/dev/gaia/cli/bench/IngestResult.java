@@ -1,35 +1,65 @@
 package dev.gaia.cli.bench;
 
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
 /**
- * The full build against the raw embedder on the same chunk texts; all times are medians over
- * the interleaved repeats, in seconds.
+ * The full build against the raw embedder on the same chunk texts, over interleaved pairs of
+ * runs; every figure is a median over the pairs.
  *
  * @param documents synthetic documents built
  * @param chunks chunks the builder cut from them (and the raw embedder embedded)
- * @param rawSeconds the raw embedder alone, every chunk text, in the build's batch size
- * @param buildSeconds the whole {@code KnowledgeBuilder.build}: load, chunk, embed, index, package
- * @param loadSeconds of the build: reading and chunking the documents
- * @param embedSeconds of the build: inside the embedding model
- * @param writeSeconds of the build: writing the index and the package
  */
-public record IngestResult(int documents, int chunks, int repeats, double rawSeconds, double buildSeconds,
-    double loadSeconds, double embedSeconds, double writeSeconds) {
+public record IngestResult(int documents, int chunks, List<IngestRun> runs) {
+  public IngestResult {
+    runs = List.copyOf(runs);
+    if (runs.isEmpty()) {
+      throw new IllegalArgumentException("no runs");
+    }
+  }
 
   public double rawChunksPerSecond() {
-    return chunks / rawSeconds;
+    return chunks / median(IngestRun::rawSeconds);
   }
 
   public double buildChunksPerSecond() {
-    return chunks / buildSeconds;
+    return chunks / median(IngestRun::buildSeconds);
   }
 
-  /** Build throughput over raw embedder throughput: 1.00 means the build adds nothing. */
+  /**
+   * Build throughput over raw embedder throughput, the median of each pair's own ratio (a pair
+   * runs back to back, so a neighbour's load mostly hits both): 1.00 means the build adds nothing.
+   */
   public double ratio() {
-    return rawSeconds / buildSeconds;
+    return median(r -> r.rawSeconds() / r.buildSeconds());
+  }
+
+  /**
+   * The share of the build's own time spent inside the embedder: the same question as
+   * {@link #ratio()} answered within one run, so immune to load that changes between runs.
+   */
+  public double embedShare() {
+    return median(r -> r.embedSeconds() / r.buildSeconds());
+  }
+
+  public double loadSeconds() {
+    return median(IngestRun::loadSeconds);
+  }
+
+  public double embedSeconds() {
+    return median(IngestRun::embedSeconds);
+  }
+
+  public double writeSeconds() {
+    return median(IngestRun::writeSeconds);
   }
 
   /** Build time outside loading, embedding and writing: batching, progress, bookkeeping. */
   public double otherSeconds() {
-    return Math.max(0, buildSeconds - loadSeconds - embedSeconds - writeSeconds);
+    return median(r -> Math.max(0, r.buildSeconds() - r.loadSeconds() - r.embedSeconds() - r.writeSeconds()));
+  }
+
+  private double median(ToDoubleFunction<IngestRun> figure) {
+    return Median.of(runs.stream().map(figure::applyAsDouble).toList());
   }
 }

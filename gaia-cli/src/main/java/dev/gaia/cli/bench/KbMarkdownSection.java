@@ -25,7 +25,7 @@ final class KbMarkdownSection {
         l.dimension(), l.seed(), l.sizes().stream().map(Figures::count).collect(Collectors.joining(", ")), l.queries(),
         !l.pythons().isEmpty() ? "; hnswlib M=16, efConstruction=100, ef " + l.hnswlibEfs() : "")));
     s.ingest().ifPresent(i -> md.append(String.format(Locale.ROOT,
-        "- Ingest: %d synthetic Markdown documents (seed %d), token chunker 256/32, batch %d, median of %d interleaved runs%n",
+        "- Ingest: %d synthetic Markdown documents (seed %d), token chunker 256/32, batch %d, %d interleaved pairs (raw embedder, then full build), medians%n",
         i.documents(), i.seed(), i.batchSize(), i.repeats())));
     for (String note : report.notes()) {
       md.append("- Note: ").append(note).append('\n');

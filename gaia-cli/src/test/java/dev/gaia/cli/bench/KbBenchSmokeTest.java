@@ -52,6 +52,7 @@ class KbBenchSmokeTest {
     assertThat(latency.ours().recallAt10()).isBetween(0.0, 1.0);
     assertThat(latency.ours().exactNeighbours()).hasSize(20).allSatisfy(n -> assertThat(n).hasSize(10));
     assertThat(latency.ours().exactP50Micros()).isPositive();
+    assertThat(latency.ours().graphP50Micros()).isPositive();
     latency.hnswlib().ifPresent(h -> assertThat(h.runs()).singleElement().satisfies(r -> {
       assertThat(r.ef()).isEqualTo(64);
       assertThat(r.recallAt10()).isBetween(0.0, 1.0);
@@ -65,11 +66,12 @@ class KbBenchSmokeTest {
     assertThat(ingest.chunks()).isPositive();
     assertThat(ingest.rawChunksPerSecond()).isPositive();
     assertThat(ingest.buildChunksPerSecond()).isPositive();
-    assertThat(ingest.embedSeconds()).isPositive().isLessThanOrEqualTo(ingest.buildSeconds());
+    assertThat(ingest.runs()).singleElement().satisfies(r -> assertThat(r.embedSeconds()).isPositive().isLessThanOrEqualTo(r.buildSeconds()));
+    assertThat(ingest.embedShare()).isBetween(0.0, 1.0);
 
     List<ReportRow> rows = KbReportRows.of(report);
     int hnswlibRows = latency.hnswlib().map(h -> 3 * h.runs().size() + 1).orElse(1);
-    assertThat(rows).hasSize(8 + 6 + hnswlibRows + 3);
+    assertThat(rows).hasSize(8 + 7 + hnswlibRows + 4);
     assertThat(report.table()).contains("hybrid (RRF) recall@5", "HNSW p99 (no query embedding)",
         "query embedding p50", "full build (load, chunk, embed, index, package)");
   }

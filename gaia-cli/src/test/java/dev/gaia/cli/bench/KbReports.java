@@ -23,12 +23,14 @@ final class KbReports {
     LatencyResult small = new LatencyResult(result(10_000, 250, 900, 2_400, 6_000, 0.998), Optional.empty(), "");
     HnswlibResult lib = new HnswlibResult("0.6.1", 25.0, List.of(new HnswlibRun(64, 180, 300, 0.990), new HnswlibRun(100, 240, 400, 0.995)));
     LatencyResult large = new LatencyResult(result(100_000, 610, 4_800, 22_000, 60_000, 0.989), Optional.of(lib), "");
-    IngestResult ingest = new IngestResult(80, 350, 5, 4.0, 4.2, 0.1, 3.9, 0.15);
+    IngestResult ingest = new IngestResult(80, 350, List.of(
+        new IngestRun(4.0, 4.2, 0.1, 3.9, 0.15), new IngestRun(8.0, 4.1, 0.1, 3.8, 0.15), new IngestRun(4.0, 5.0, 0.1, 4.5, 0.3)));
     return new KbBenchReport(new MachineInfo(2, "AMD EPYC", "2026-01-01", "Temurin 25"), settings,
         Optional.of(retrieval), List.of(small, large), Optional.of(ingest), List.of("a note"));
   }
 
   static IndexBenchmark.Result result(int n, double p50, double p99, double exactP50, double exactP99, double recall) {
-    return new IndexBenchmark.Result(n, 384, 1000, 42, Duration.ofMillis(n / 2), p50, p99, exactP50, exactP99, recall, List.of());
+    return new IndexBenchmark.Result(n, 384, 1000, 42, Duration.ofMillis(n / 2), p50, p99, p50 / 2, p99 / 2, exactP50, exactP99, recall,
+        List.of());
   }
 }
