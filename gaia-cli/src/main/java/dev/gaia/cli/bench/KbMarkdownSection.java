@@ -24,6 +24,8 @@ final class KbMarkdownSection {
             + " ours M=16, efConstruction=100, ef=100 (Lucene HNSW through `ChunkIndex.search`)%s%n",
         l.dimension(), l.seed(), l.sizes().stream().map(Figures::count).collect(Collectors.joining(", ")), l.queries(),
         !l.pythons().isEmpty() ? "; hnswlib M=16, efConstruction=100, ef " + l.hnswlibEfs() : "")));
+    report.latency().stream().flatMap(l -> l.hnswlib().stream()).findFirst().ifPresent(h -> md.append("- hnswlib ")
+        .append(h.version()).append(" through Python, build and queries on one thread; ratios are ours / hnswlib\n"));
     s.ingest().ifPresent(i -> md.append(String.format(Locale.ROOT,
         "- Ingest: %d synthetic Markdown documents (seed %d), token chunker 256/32, batch %d, %d interleaved pairs (raw embedder, then full build), medians%n",
         i.documents(), i.seed(), i.batchSize(), i.repeats())));

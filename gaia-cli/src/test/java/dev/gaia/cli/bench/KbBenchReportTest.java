@@ -84,7 +84,7 @@ class KbBenchReportTest {
 
     assertThat(md).startsWith(KbMarkdownSection.BEGIN).endsWith(KbMarkdownSection.END + "\n");
     assertThat(md).contains("2 CPUs (AMD EPYC), JDK Temurin 25, 2026-01-01", "sizes 10k, 100k, 1000 queries each",
-        "hnswlib M=16, efConstruction=100, ef [64, 100]", "- Note: a note");
+        "hnswlib M=16, efConstruction=100, ef [64, 100]", "- hnswlib 0.6.1 through Python", "- Note: a note");
     assertThat(md).contains("| 100k chunks | HNSW p50 (no query embedding) | 0.610 ms | 36.07x faster than exact | <= 2.00 ms | **PASS** |");
     long tableRows = md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Section")).count();
     assertThat(tableRows).isEqualTo(KbReportRows.of(KbReports.sample()).size());
