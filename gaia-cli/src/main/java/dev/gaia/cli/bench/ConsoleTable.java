@@ -9,12 +9,17 @@ final class ConsoleTable {
   private ConsoleTable() {}
 
   static String render(List<ReportRow> rows) {
+    return render(HEADER, rows);
+  }
+
+  /** {@code header} names the six columns; the first is the rows' subject. */
+  static String render(List<String> header, List<ReportRow> rows) {
     List<List<String>> cells = new java.util.ArrayList<>();
-    cells.add(HEADER);
+    cells.add(header);
     for (ReportRow r : rows) {
-      cells.add(List.of(r.model(), r.measure(), r.value(), r.comparison(), r.target(), r.verdict().marker()));
+      cells.add(List.of(r.subject(), r.measure(), r.value(), r.comparison(), r.target(), r.verdict().marker()));
     }
-    int[] width = new int[HEADER.size()];
+    int[] width = new int[header.size()];
     for (List<String> line : cells) {
       for (int i = 0; i < width.length; i++) {
         width[i] = Math.max(width[i], line.get(i).length());

@@ -31,11 +31,18 @@ final class MarkdownSection {
       md.append("- `").append(m.model()).append("`: ").append(m.description()).append('\n');
     }
     md.append('\n');
-    md.append("| Model | Measure | Value | vs baseline | Target | Result |\n");
+    md.append(table("Model", ReportRows.of(report)));
+    md.append(END).append('\n');
+    return md.toString();
+  }
+
+  /** The rows as a Markdown table whose first column is headed {@code subject}. */
+  static String table(String subject, List<ReportRow> rows) {
+    StringBuilder md = new StringBuilder();
+    md.append("| ").append(subject).append(" | Measure | Value | vs baseline | Target | Result |\n");
     md.append("|---|---|---:|---|---|---|\n");
-    List<ReportRow> rows = ReportRows.of(report);
     for (ReportRow r : rows) {
-      md.append("| ").append(cell(r.model()))
+      md.append("| ").append(cell(r.subject()))
           .append(" | ").append(cell(r.measure()))
           .append(" | ").append(cell(r.value()))
           .append(" | ").append(cell(r.comparison()))
@@ -43,16 +50,23 @@ final class MarkdownSection {
           .append(" | ").append(r.verdict() == Verdict.INFO ? "" : "**" + r.verdict().marker() + "**")
           .append(" |\n");
     }
-    md.append(END).append('\n');
     return md.toString();
   }
 
   /** {@code document} with its section replaced by {@code section}, or with it appended. */
   static String splice(String document, String section) {
-    int begin = document.indexOf(BEGIN);
-    int end = document.indexOf(END, Math.max(begin, 0));
+    return splice(document, section, BEGIN, END);
+  }
+
+  /**
+   * {@code document} with the section between the markers {@code beginMarker} and {@code endMarker}
+   * replaced by {@code section} (which carries the markers itself), or with it appended.
+   */
+  static String splice(String document, String section, String beginMarker, String endMarker) {
+    int begin = document.indexOf(beginMarker);
+    int end = document.indexOf(endMarker, Math.max(begin, 0));
     if (begin >= 0 && end > begin) {
-      int after = end + END.length();
+      int after = end + endMarker.length();
       if (after < document.length() && document.charAt(after) == '\n') {
         after++;
       }
@@ -66,11 +80,16 @@ final class MarkdownSection {
 
   /** Writes {@code file}, or replaces this benchmark's section in it. */
   static void write(Path file, NodeBenchReport report) {
+    write(file, render(report), BEGIN, END);
+  }
+
+  /** Writes {@code file}, or replaces the section between {@code begin} and {@code end} in it. */
+  static void write(Path file, String section, String begin, String end) {
     try {
       String old = Files.isRegularFile(file) ? Files.readString(file) : "";
       Path target = file.toAbsolutePath();
       Files.createDirectories(target.getParent());
-      Files.writeString(target, splice(old, render(report)), StandardCharsets.UTF_8);
+      Files.writeString(target, splice(old, section, begin, end), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -43,18 +43,11 @@ public final class KnowledgeBuilder {
 
   public BuildResult build(BuildPlan plan, BuildProgress progress) {
     long start = System.nanoTime();
-    LoadResult loaded = DocumentLoader.create(plan.load()).loadAll(plan.roots());
-    List<Document> documents = loaded.documents();
-    Chunker text = Chunkers.create(plan.chunker());
-    Chunker rows = Chunkers.create(plan.chunker().withKind(ChunkerSettings.Kind.CSV));
-    List<Chunk> chunks = new ArrayList<>();
-    List<Manifest.DocumentEntry> entries = new ArrayList<>();
-    for (Document d : documents) {
-      List<Chunk> cut = (d.mediaType().equals("text/csv") ? rows : text).chunk(d);
-      chunks.addAll(cut);
-      entries.add(new Manifest.DocumentEntry(d.source(), d.title(), d.mediaType(), d.sha256(), cut.size()));
-    }
-    progress.loaded(documents.size(), chunks.size(), loaded.problems());
+    Cut cut = cut(plan);
+    LoadResult loaded = cut.loaded();
+    List<Chunk> chunks = cut.chunks();
+    List<Manifest.DocumentEntry> entries = cut.entries();
+    progress.loaded(loaded.documents().size(), chunks.size(), loaded.problems());
     if (chunks.isEmpty()) {
       throw new GaiaException(ErrorKind.INVALID_REQUEST,
           "nothing to index: no readable document with text under " + plan.roots()
@@ -79,6 +72,30 @@ public final class KnowledgeBuilder {
     ContentId id = GkbWriter.write(plan.output(), manifest, chunks, vectors, index);
     return new BuildResult(id, manifest, loaded.problems(), missing.size(), chunks.size() - missing.size(),
         Duration.ofNanos(embedNanos), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * The chunks {@link #build} cuts from {@code plan}'s documents, in the order it embeds them
+   * (before any reuse): for benchmarks that time the raw embedder on exactly the same texts.
+   */
+  public static List<Chunk> chunksOf(BuildPlan plan) {
+    return cut(plan).chunks();
+  }
+
+  private record Cut(LoadResult loaded, List<Chunk> chunks, List<Manifest.DocumentEntry> entries) {}
+
+  private static Cut cut(BuildPlan plan) {
+    LoadResult loaded = DocumentLoader.create(plan.load()).loadAll(plan.roots());
+    Chunker text = Chunkers.create(plan.chunker());
+    Chunker rows = Chunkers.create(plan.chunker().withKind(ChunkerSettings.Kind.CSV));
+    List<Chunk> chunks = new ArrayList<>();
+    List<Manifest.DocumentEntry> entries = new ArrayList<>();
+    for (Document d : loaded.documents()) {
+      List<Chunk> cut = (d.mediaType().equals("text/csv") ? rows : text).chunk(d);
+      chunks.addAll(cut);
+      entries.add(new Manifest.DocumentEntry(d.source(), d.title(), d.mediaType(), d.sha256(), cut.size()));
+    }
+    return new Cut(loaded, chunks, entries);
   }
 
   private long embed(List<Chunk> chunks, List<float[]> vectors, List<Integer> missing, int batch, BuildProgress progress) {

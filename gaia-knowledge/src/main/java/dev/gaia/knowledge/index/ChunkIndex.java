@@ -174,7 +174,11 @@ public final class ChunkIndex implements AutoCloseable {
     }
   }
 
-  private List<Fuser.Candidate> nearest(float[] unit, int n) throws IOException {
+  /**
+   * The {@code n} nearest chunks by the HNSW graph alone: no stored fields, no fusion. Package
+   * access for {@link IndexBenchmark}, which times it apart from {@link #search}.
+   */
+  List<Fuser.Candidate> nearest(float[] unit, int n) throws IOException {
     int k = Math.max(n, efSearch);
     TopDocs top = searcher.search(new KnnFloatVectorQuery(ChunkFields.VECTOR, unit, k), k);
     List<Fuser.Candidate> out = new ArrayList<>(Math.min(n, top.scoreDocs.length));

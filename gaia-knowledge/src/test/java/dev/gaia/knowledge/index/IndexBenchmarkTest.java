@@ -14,6 +14,8 @@ class IndexBenchmarkTest {
     assertThat(r.p50Micros()).isPositive();
     assertThat(r.p99Micros()).isGreaterThanOrEqualTo(r.p50Micros());
     assertThat(r.exactP50Micros()).isPositive();
+    assertThat(r.graphP50Micros()).isPositive();
+    assertThat(r.exactNeighbours()).hasSize(50).allSatisfy(n -> assertThat(n).hasSize(10));
     assertThat(r.toString()).contains("recall@10");
   }
 }
