@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /**
  * The JSON mapping used on every wire: snake_case names (OpenAI's), nulls left out unless a record
  * says otherwise, and strict scalars (a string is not silently read as a number, so wrong types
- * are reported).
+ * are reported), and {@code Optional} fields as their value or absent.
  */
 public final class Json {
   private Json() {}
@@ -23,6 +23,7 @@ public final class Json {
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
         .build();
   }
 }
