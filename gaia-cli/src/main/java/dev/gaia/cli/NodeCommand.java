@@ -125,6 +125,8 @@ final class NodeCommand {
     new NodeAssembly(h, env.err(), interactive).fetchModels(config);
     String launchId = UUID.randomUUID().toString();
     Process child = supervisor.spawn(launchId);
+    // Claim the home at once, so a second start (or status) sees a node starting, not none.
+    dev.gaia.protocol.files.AtomicFiles.writeString(h.pidFile(), child.pid() + "\n");
     env.err().println("Starting node (log: " + h.logFile() + ")...");
     return supervisor.awaitReady(child, launchId, START_TIMEOUT);
   }
@@ -233,6 +235,9 @@ final class NodeCommand {
               HttpResponse.BodyHandlers.ofString());
           env.out().println("live /v1/info:");
           env.out().println(json.writeValueAsString(json.readTree(r.body())));
+        } catch (java.io.IOException e) {
+          env.out().println("state: running (pid " + state.get().pid() + ") but not answering at " + state.get().url()
+              + ": " + e.getMessage());
         }
       } else {
         env.out().println("state: stopped");

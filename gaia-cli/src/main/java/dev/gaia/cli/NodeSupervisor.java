@@ -154,6 +154,7 @@ final class NodeSupervisor {
         return state.get();
       }
       if (!child.isAlive()) { // whatever its exit code: a node that exits before it is ready failed
+        NodeState.clear(home, child.pid());
         throw new GaiaException(ErrorKind.UNAVAILABLE,
             "the node exited during start-up (exit code " + child.exitValue() + "). Last lines of "
                 + home.logFile() + ":\n" + logTail(20));
