@@ -53,7 +53,8 @@ final class Dispatch implements Handler<HttpServerRequest> {
     request.response().putHeader(GatewayServer.REQUEST_ID_HEADER, requestId);
     try {
       route(request, requestId);
-    } catch (GaiaException e) {
+    } catch (RuntimeException e) {
+      // A GaiaException is the client's error; anything else is logged and answered as a 500.
       replies.error(request.response(), e);
     }
   }

@@ -110,7 +110,8 @@ final class Exchange {
       this.body = body;
       this.summary = RequestSummary.read(proxy.reader, body.getBytes(), chat);
       attempt();
-    } catch (GaiaException e) {
+    } catch (RuntimeException e) {
+      // A GaiaException is the client's error; anything else (a router bug) is logged as a 500.
       proxy.replies.error(response, e);
     }
   }
