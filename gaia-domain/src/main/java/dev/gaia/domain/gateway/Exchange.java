@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  * (connect error, timeout, 5xx), try the next node until attempts or the deadline run out.
  *
  * <p>The answer is passed through as the {@link Buffer}s the HTTP client reads from the node's
- * socket: written to the client as they are (no copies, no re-encoding, one write per socket read
- * and not per token or event), with backpressure (the node's response is paused while the client's
+ * socket: written to the client as they are (this code neither copies nor re-encodes them; Vert.x
+ * may copy a chunk once out of Netty's pooled memory as it reads it), one write and flush per socket
+ * read rather than per token or event, with backpressure (the node's response is paused while the client's
  * write queue is full). A stream that breaks after bytes reached the client ends with an SSE error
  * event; a client that goes away resets the node's request, which closes its connection.
  *
