@@ -40,6 +40,7 @@ public final class NodeServer implements AutoCloseable {
   private final SlotScheduler builds;
   private final String host;
   private volatile boolean ready = true;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private NodeServer(
       Vertx vertx, HttpServer server, SlotScheduler slots, SlotScheduler embeddingPool, SlotScheduler builds, String host) {
@@ -227,9 +228,12 @@ public final class NodeServer implements AutoCloseable {
     return URI.create("http://" + h + ":" + port());
   }
 
-  /** Stops accepting work, cancels nothing in flight for up to {@code grace}, then closes. */
+  /** Stops accepting connections, then closes the pools and Vert.x. Idempotent. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return; // idempotent: a second close finds nothing to do
+    }
     ready = false;
     try {
       server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -33,12 +33,21 @@ final class Dispatch implements Handler<HttpServerRequest> {
   private final long created;
   private final String idPrefix;
   private final AtomicLong ids = new AtomicLong();
+  private final java.util.Optional<Membership> membership;
+  private final io.vertx.core.Vertx vertx;
+  private final com.fasterxml.jackson.databind.ObjectMapper json = dev.gaia.protocol.Json.newMapper();
+
+  /** Membership messages are small: a signed envelope of a few models. */
+  static final int MEMBERSHIP_BODY_LIMIT = 64 * 1024;
 
   /**
    * @param created epoch seconds shown as {@code created} in {@code /v1/models}
    * @param idPrefix makes request ids unique across gateway runs
    */
-  Dispatch(Router router, Admission admission, Proxy proxy, Replies replies, long created, String idPrefix) {
+  Dispatch(Router router, Admission admission, Proxy proxy, Replies replies, long created, String idPrefix,
+      java.util.Optional<Membership> membership, io.vertx.core.Vertx vertx) {
+    this.membership = membership;
+    this.vertx = vertx;
     this.router = router;
     this.admission = admission;
     this.proxy = proxy;
@@ -83,9 +92,45 @@ final class Dispatch implements Handler<HttpServerRequest> {
         boolean ready = !router.active().isEmpty();
         replies.json(request.response(), ready ? 200 : 503, Map.of("status", ready ? "ready" : "no active nodes"));
       }
+      case "/v1/domain/join", "/v1/domain/heartbeat", "/v1/domain/leave" -> {
+        if (membership.isEmpty()) {
+          throw new GaiaException(ErrorKind.NOT_FOUND, "This gateway takes no members.", null, "unknown_url");
+        }
+        allow(request, HttpMethod.POST);
+        membership(request, path.substring("/v1/domain/".length()));
+      }
       default -> throw new GaiaException(
           ErrorKind.NOT_FOUND, "Unknown path " + request.method() + " " + path + ".", null, "unknown_url");
     }
+  }
+
+  /** Reads the (small) signed envelope, then lets the membership handle it on a worker. */
+  private void membership(HttpServerRequest request, String action) {
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length != null && Long.parseLong(length) > MEMBERSHIP_BODY_LIMIT) {
+      throw new GaiaException(ErrorKind.PAYLOAD_TOO_LARGE, "A membership message is at most 64 KiB.", null, "payload_too_large");
+    }
+    request.body().onComplete(read -> {
+      if (read.failed() || read.result().length() > MEMBERSHIP_BODY_LIMIT) {
+        replies.error(request.response(), GaiaException.invalid(null, "Cannot read the membership message."));
+        return;
+      }
+      com.fasterxml.jackson.databind.JsonNode envelope;
+      try {
+        envelope = json.readTree(read.result().getBytes());
+      } catch (java.io.IOException e) {
+        replies.error(request.response(), GaiaException.invalid(null, "The membership message is not JSON."));
+        return;
+      }
+      vertx.<Object>executeBlocking(() -> membership.orElseThrow().handle(action, envelope), false)
+          .onComplete(done -> {
+            if (done.failed()) {
+              replies.error(request.response(), done.cause());
+            } else {
+              replies.json(request.response(), 200, done.result());
+            }
+          });
+    });
   }
 
   /** The union of the models the active nodes serve, sorted by id. */

@@ -62,6 +62,16 @@ public final class GatewayServer implements AutoCloseable {
    */
   public static GatewayServer start(
       GatewayConfig config, Router router, KeyCheck keys, UsageSink usage, ReceiptHook receipts, Clock clock) {
+    return start(config, router, keys, usage, receipts, java.util.Optional.empty(), clock);
+  }
+
+  /**
+   * As above, also taking node membership messages ({@code /v1/domain/join|heartbeat|leave}) when
+   * {@code membership} is present.
+   */
+  public static GatewayServer start(
+      GatewayConfig config, Router router, KeyCheck keys, UsageSink usage, ReceiptHook receipts,
+      java.util.Optional<Membership> membership, Clock clock) {
     Vertx vertx = Vertx.vertx();
     HttpClientAgent client = vertx.createHttpClient(
         new HttpClientOptions()
@@ -81,7 +91,9 @@ public final class GatewayServer implements AutoCloseable {
         proxy,
         replies,
         clock.instant().getEpochSecond(),
-        "gw-" + Long.toString(clock.millis(), 36) + "-");
+        "gw-" + Long.toString(clock.millis(), 36) + "-",
+        membership,
+        vertx);
     HttpServer server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())

@@ -1,0 +1,135 @@
+package dev.gaia.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gaia.domain.gateway.GatewayConfig;
+import dev.gaia.domain.gateway.GatewayServer;
+import dev.gaia.domain.gateway.Membership;
+import dev.gaia.domain.gateway.ReceiptHook;
+import dev.gaia.domain.registry.DomainRegistry;
+import dev.gaia.domain.registry.HttpAdmissionProbe;
+import dev.gaia.domain.routing.AffinitySettings;
+import dev.gaia.domain.routing.HalfLife;
+import dev.gaia.domain.routing.LeastLoadedRouter;
+import dev.gaia.domain.routing.NodePool;
+import dev.gaia.domain.routing.OutlierDetector;
+import dev.gaia.domain.routing.OutlierSettings;
+import dev.gaia.domain.routing.Router;
+import dev.gaia.domain.routing.WeightedRandomRouter;
+import dev.gaia.domain.store.DomainStore;
+import dev.gaia.domain.store.NodeRecord;
+import dev.gaia.protocol.GaiaException;
+import dev.gaia.protocol.identity.EnvelopeVerifier;
+import dev.gaia.protocol.identity.SignedEnvelope;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running domain: the gateway serving the node API across the domain's nodes, the registry
+ * taking signed membership messages, routing statistics, and the persistent store behind keys,
+ * usage and nodes. Restarting on the same store brings back nodes (re-probed), keys and usage.
+ */
+public final class DomainGateway implements AutoCloseable {
+  private final GatewayServer server;
+  private final StoreUsage usage;
+  private final ScheduledExecutorService background;
+  private final DomainRegistry registry;
+  private final NodePool pool;
+
+  private DomainGateway(GatewayServer server, StoreUsage usage, ScheduledExecutorService background,
+      DomainRegistry registry, NodePool pool) {
+    this.server = server;
+    this.usage = usage;
+    this.background = background;
+    this.registry = registry;
+    this.pool = pool;
+  }
+
+  /** Which policy routes requests: ours, or Gaia's weighted random for comparisons. */
+  public enum Policy { LEAST_LOADED, WEIGHTED_RANDOM }
+
+  /**
+   * @param heartbeatTimeout a node not heard from for this long stops getting traffic; empty to
+   *     route to nodes that never send heartbeats (direct nodes probed by the operator)
+   */
+  public record Settings(GatewayConfig gateway, Policy policy, Optional<Duration> heartbeatTimeout, Duration canaryLimit) {}
+
+  public static DomainGateway start(Settings settings, DomainStore store, Clock clock) {
+    NodePool pool = NodePool.create(new HalfLife.Requests(20),
+        OutlierDetector.create(OutlierSettings.defaults().withHeartbeatTimeout(settings.heartbeatTimeout()), clock), clock);
+    Router router = switch (settings.policy()) {
+      case LEAST_LOADED -> LeastLoadedRouter.create(pool, AffinitySettings.defaults(), ThreadLocalRandom.current());
+      case WEIGHTED_RANDOM -> WeightedRandomRouter.create(pool, Map.of(), ThreadLocalRandom.current());
+    };
+    DomainRegistry registry = new DomainRegistry(store, pool, EnvelopeVerifier.create(clock),
+        new HttpAdmissionProbe(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), settings.canaryLimit()),
+        clock);
+    registry.restore();
+    StoreKeys keys = new StoreKeys(store);
+    StoreUsage usage = new StoreUsage(store);
+    ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
+        r -> Thread.ofPlatform().name("domain-refresh").daemon().unstarted(r));
+    background.scheduleWithFixedDelay(keys::refresh, 5, 5, TimeUnit.SECONDS);
+    Membership membership = (action, json) -> membership(registry, keys, action, json);
+    try {
+      GatewayServer server = GatewayServer.start(settings.gateway(), router, keys, usage, ReceiptHook.none(),
+          Optional.of(membership), clock);
+      return new DomainGateway(server, usage, background, registry, pool);
+    } catch (RuntimeException e) {
+      background.shutdownNow();
+      usage.close();
+      throw e;
+    }
+  }
+
+  private static Object membership(DomainRegistry registry, StoreKeys keys, String action, JsonNode json) {
+    SignedEnvelope envelope;
+    try {
+      envelope = SignedEnvelope.fromJson(json);
+    } catch (RuntimeException e) {
+      throw e instanceof GaiaException g ? g : GaiaException.invalid(null, "not a signed envelope: " + e.getMessage());
+    }
+    return switch (action) {
+      case "join" -> {
+        NodeRecord node = registry.join(envelope);
+        yield Map.of("node", node.address().toString(), "state", node.state().name().toLowerCase(java.util.Locale.ROOT),
+            "note", node.note().orElse(""));
+      }
+      case "heartbeat" -> {
+        registry.heartbeat(envelope);
+        yield Map.of("ok", true);
+      }
+      case "leave" -> {
+        registry.leave(envelope);
+        yield Map.of("left", true);
+      }
+      default -> throw GaiaException.notFound(null, "unknown membership action " + action);
+    };
+  }
+
+  public URI url() {
+    return server.url();
+  }
+
+  public DomainRegistry registry() {
+    return registry;
+  }
+
+  public NodePool pool() {
+    return pool;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    background.shutdownNow();
+    usage.close();
+  }
+}
