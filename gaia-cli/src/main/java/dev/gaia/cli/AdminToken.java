@@ -24,7 +24,12 @@ final class AdminToken {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = HexFormat.of().formatHex(bytes);
-    Path f = file(home);
+    write(file(home), token);
+    return token;
+  }
+
+  /** Writes {@code token} to {@code f}, readable by the owner only, atomically. */
+  static void write(Path f, String token) {
     try {
       Files.createDirectories(f.getParent());
       Path tmp = f.resolveSibling(".admin.token.tmp");
@@ -35,7 +40,6 @@ final class AdminToken {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + f + ": " + e.getMessage(), e);
     }
-    return token;
   }
 
   static Optional<String> read(dev.gaia.node.config.NodeHome home) {

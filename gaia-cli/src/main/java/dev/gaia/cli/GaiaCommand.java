@@ -13,7 +13,7 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = GaiaCommand.Version.class,
     description = "Run a Gaia AI node: a local LLM served through an OpenAI-compatible API.",
-    subcommands = {UpCommand.class, NodeCommand.class, ModelCommand.class, KbCommand.class, IdentityCommand.class, BenchCommand.class})
+    subcommands = {UpCommand.class, NodeCommand.class, ModelCommand.class, KbCommand.class, IdentityCommand.class, DomainCommand.class, BenchCommand.class})
 final class GaiaCommand {
   final Main.Environment env;
 

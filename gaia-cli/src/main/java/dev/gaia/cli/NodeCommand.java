@@ -113,7 +113,7 @@ final class NodeCommand {
     Optional<ProcessHandle> running = supervisor.running(notes);
     notes.forEach(n -> env.err().println("note: " + n));
     if (running.isPresent()) {
-      Optional<NodeState> state = NodeState.read(h);
+      Optional<NodeState> state = NodeState.read(ServiceFiles.node(h));
       if (state.isPresent()) {
         env.err().println("The node is already running.");
         return state.get();
@@ -147,14 +147,14 @@ final class NodeCommand {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       env.err().println("Stopping node...");
       node.close();
-      NodeState.clear(h, pid);
+      NodeState.clear(ServiceFiles.node(h), pid);
       NativeFolders.delete(new NativeFolders(h.runDir()).forThisProcess());
       env.err().println("Node stopped.");
       stopped.countDown();
     }, "gaia-shutdown"));
     new NodeState(pid, node.server().url().toString(), h.root().toString(), version,
         System.currentTimeMillis(), System.getProperty(NodeSupervisor.LAUNCH_PROPERTY, ""),
-        NodeState.currentProcessStart()).write(h);
+        NodeState.currentProcessStart()).write(ServiceFiles.node(h));
     env.out().println("Node ready at " + node.server().url() + "  (OpenAI base URL: " + node.server().url() + "/v1)");
     stopped.await();
     return 0;
@@ -200,7 +200,7 @@ final class NodeCommand {
         env.out().println("stopped  (" + h.root() + ")");
         return 3; // LSB: program is not running
       }
-      Optional<NodeState> state = NodeState.read(h);
+      Optional<NodeState> state = NodeState.read(ServiceFiles.node(h));
       if (state.isEmpty()) {
         env.out().println("starting  (pid " + node.get().pid() + ")");
         return 0;
@@ -227,7 +227,7 @@ final class NodeCommand {
       var cached = new ModelCache(h.modelsDir()).list();
       env.out().println("cached models: " + (cached.isEmpty() ? "none" : ""));
       cached.forEach(m -> env.out().println("  " + m.fileName() + "  sha256:" + m.sha256().hex() + "  " + m.size() + " bytes"));
-      Optional<NodeState> state = NodeState.read(h);
+      Optional<NodeState> state = NodeState.read(ServiceFiles.node(h));
       if (state.isPresent() && new NodeSupervisor(h).running(new ArrayList<>()).isPresent()) {
         try (HttpClient client = HttpClient.newHttpClient()) {
           HttpResponse<String> r = client.send(

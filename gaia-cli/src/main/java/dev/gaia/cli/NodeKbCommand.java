@@ -166,7 +166,7 @@ final class NodeKbCommand {
       if (new NodeSupervisor(h).running(new ArrayList<>()).isEmpty()) {
         return Optional.empty();
       }
-      return NodeState.read(h);
+      return NodeState.read(ServiceFiles.node(h));
     }
 
     static String quote(String s) {

@@ -24,21 +24,17 @@ record NodeState(
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static Path file(dev.gaia.node.config.NodeHome home) {
-    return home.runDir().resolve("node.json");
-  }
-
-  void write(dev.gaia.node.config.NodeHome home) {
+  void write(ServiceFiles home) {
     try {
-      AtomicFiles.write(file(home), JSON.writeValueAsBytes(this));
+      AtomicFiles.write(home.stateFile(), JSON.writeValueAsBytes(this));
       AtomicFiles.writeString(home.pidFile(), pid + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  static Optional<NodeState> read(dev.gaia.node.config.NodeHome home) {
-    Path f = file(home);
+  static Optional<NodeState> read(ServiceFiles home) {
+    Path f = home.stateFile();
     if (!Files.isRegularFile(f)) {
       return Optional.empty();
     }
@@ -49,11 +45,11 @@ record NodeState(
     }
   }
 
-  static void clear(dev.gaia.node.config.NodeHome home, long pid) {
+  static void clear(ServiceFiles home, long pid) {
     try {
       Optional<NodeState> s = read(home);
       if (s.isEmpty() || s.get().pid() == pid) {
-        Files.deleteIfExists(file(home));
+        Files.deleteIfExists(home.stateFile());
         Files.deleteIfExists(home.pidFile());
       }
     } catch (IOException e) {

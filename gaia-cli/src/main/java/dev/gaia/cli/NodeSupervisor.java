@@ -22,10 +22,20 @@ final class NodeSupervisor {
   static final String MAIN = "dev.gaia.cli.Main";
   static final String LAUNCH_PROPERTY = "gaia.launch.id";
 
-  private final NodeHome home;
+  private final ServiceFiles home;
+  private final List<String> foreground;
+
+  /**
+   * @param foreground the command words that run the service in the foreground, e.g.
+   *     {@code node start --foreground}; {@code --home ROOT} is appended
+   */
+  NodeSupervisor(ServiceFiles home, List<String> foreground) {
+    this.home = home;
+    this.foreground = List.copyOf(foreground);
+  }
 
   NodeSupervisor(NodeHome home) {
-    this.home = home;
+    this(ServiceFiles.node(home), List.of("node", "start", "--foreground"));
   }
 
   /** The running node of this home, or empty; a stale pid file is reported through {@code stale}. */
@@ -133,7 +143,8 @@ final class NodeSupervisor {
     command.add("@" + argFile);
     command.add("-D" + LAUNCH_PROPERTY + "=" + launchId);
     command.add(MAIN);
-    command.addAll(List.of("node", "start", "--foreground", "--home", home.root().toString()));
+    command.addAll(foreground);
+    command.addAll(List.of("--home", home.root().toString()));
     ProcessBuilder pb = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(home.logFile().toFile()))

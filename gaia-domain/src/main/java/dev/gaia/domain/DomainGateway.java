@@ -59,7 +59,12 @@ public final class DomainGateway implements AutoCloseable {
    * @param heartbeatTimeout a node not heard from for this long stops getting traffic; empty to
    *     route to nodes that never send heartbeats (direct nodes probed by the operator)
    */
-  public record Settings(GatewayConfig gateway, Policy policy, Optional<Duration> heartbeatTimeout, Duration canaryLimit) {}
+  public record Settings(
+      GatewayConfig gateway, Policy policy, Optional<Duration> heartbeatTimeout, Duration canaryLimit, Optional<String> adminToken) {
+    public Settings(GatewayConfig gateway, Policy policy, Optional<Duration> heartbeatTimeout, Duration canaryLimit) {
+      this(gateway, policy, heartbeatTimeout, canaryLimit, Optional.empty());
+    }
+  }
 
   public static DomainGateway start(Settings settings, DomainStore store, Clock clock) {
     NodePool pool = NodePool.create(new HalfLife.Requests(20),
@@ -77,7 +82,9 @@ public final class DomainGateway implements AutoCloseable {
     ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
         r -> Thread.ofPlatform().name("domain-refresh").daemon().unstarted(r));
     background.scheduleWithFixedDelay(keys::refresh, 5, 5, TimeUnit.SECONDS);
-    Membership membership = (action, json) -> membership(registry, keys, action, json);
+    Membership membership = (action, json) -> action.startsWith("admin/")
+        ? admin(registry, settings.adminToken(), action.substring("admin/".length()), json)
+        : membership(registry, keys, action, json);
     try {
       GatewayServer server = GatewayServer.start(settings.gateway(), router, keys, usage, ReceiptHook.none(),
           Optional.of(membership), clock);
@@ -112,6 +119,28 @@ public final class DomainGateway implements AutoCloseable {
       }
       default -> throw GaiaException.notFound(null, "unknown membership action " + action);
     };
+  }
+
+  /** The operator's node decisions, guarded by the token the domain wrote for the local CLI. */
+  private static Object admin(DomainRegistry registry, Optional<String> token, String action, JsonNode json) {
+    String given = json.path("token").asText("");
+    if (token.isEmpty() || !java.security.MessageDigest.isEqual(
+        token.get().getBytes(java.nio.charset.StandardCharsets.UTF_8), given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      throw new GaiaException(dev.gaia.protocol.ErrorKind.UNAUTHORIZED, "Missing or wrong admin token.", null, "invalid_admin_token");
+    }
+    dev.gaia.protocol.identity.Address node;
+    try {
+      node = dev.gaia.protocol.identity.Address.parse(json.path("node").asText(""));
+    } catch (IllegalArgumentException e) {
+      throw GaiaException.invalid("node", "node must be a node address (0x...)");
+    }
+    NodeRecord record = switch (action) {
+      case "approve" -> registry.approve(node);
+      case "eject" -> registry.eject(node, json.path("reason").asText("ejected by the operator"));
+      default -> throw GaiaException.notFound(null, "unknown admin action " + action);
+    };
+    return Map.of("node", record.address().toString(), "state", record.state().name().toLowerCase(java.util.Locale.ROOT),
+        "note", record.note().orElse(""));
   }
 
   public URI url() {

@@ -92,7 +92,8 @@ final class Dispatch implements Handler<HttpServerRequest> {
         boolean ready = !router.active().isEmpty();
         replies.json(request.response(), ready ? 200 : 503, Map.of("status", ready ? "ready" : "no active nodes"));
       }
-      case "/v1/domain/join", "/v1/domain/heartbeat", "/v1/domain/leave" -> {
+      case "/v1/domain/join", "/v1/domain/heartbeat", "/v1/domain/leave",
+          "/v1/domain/admin/approve", "/v1/domain/admin/eject" -> {
         if (membership.isEmpty()) {
           throw new GaiaException(ErrorKind.NOT_FOUND, "This gateway takes no members.", null, "unknown_url");
         }
