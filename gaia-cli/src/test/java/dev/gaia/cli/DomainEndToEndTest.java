@@ -185,4 +185,40 @@ class DomainEndToEndTest {
     JsonNode body = JSON.readTree(r.body());
     assertThat(body.at("/usage/completion_tokens").asInt()).isEqualTo(2);
   }
+
+  @Test
+  void a_node_behind_a_tunnel_joins_and_serves_through_the_domain_url() throws Exception {
+    LlamaEngines.useNativeFolder(tmp.resolve("native"));
+    Path model = TinyNode.model();
+    String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(model)));
+    Node hidden = node(model, sha256);
+    DomainStore store = DomainStores.open(tmp.resolve("domain.db").toString());
+    open.add(store);
+    store.saveConfig(new DomainConfig("demo", JoinPolicy.OPEN, Set.of(sha256), true));
+    DomainGateway domain = DomainGateway.start(new DomainGateway.Settings(GatewayConfig.defaults("127.0.0.1", 0),
+        DomainGateway.Policy.LEAST_LOADED, Optional.empty(), Duration.ofSeconds(30)), store, Clock.systemUTC());
+    open.add(domain);
+
+    // The node dials out: the gateway never connects to it directly.
+    dev.gaia.node.tunnel.TunnelClient tunnel = dev.gaia.node.tunnel.TunnelClient.start(
+        dev.gaia.node.tunnel.TunnelConfig.of(domain.tunnelUrl(), hidden.server().url()), hidden.key(), new java.util.Random(1));
+    open.add(tunnel);
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!tunnel.ready() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(tunnel.ready()).isTrue();
+
+    DomainMessage join = new DomainMessage.Join("demo", Optional.empty(), true,
+        List.of(new DomainMessage.ServedModel("tiny", "chat", sha256)), List.of());
+    ObjectNode envelope = Envelopes.seal(hidden.key(), JSON.valueToTree(join), Clock.systemUTC(), Duration.ofMinutes(1), RANDOM).toJson();
+    HttpResponse<String> joined = post(domain.url().resolve("/v1/domain/join"), JSON.writeValueAsString(envelope));
+    assertThat(JSON.readTree(joined.body()).get("state").asText()).as(joined.body()).isEqualTo("active");
+
+    HttpResponse<String> r = post(domain.url().resolve("/v1/chat/completions"),
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"through the tunnel\"}],\"max_tokens\":3,\"stream\":true}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.headers().firstValue("x-gaia-node")).hasValue(hidden.key().address().value());
+    assertThat(r.body()).contains("chat.completion.chunk").endsWith("data: [DONE]\n\n");
+  }
 }

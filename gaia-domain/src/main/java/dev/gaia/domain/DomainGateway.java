@@ -17,6 +17,7 @@ import dev.gaia.domain.routing.Router;
 import dev.gaia.domain.routing.WeightedRandomRouter;
 import dev.gaia.domain.store.DomainStore;
 import dev.gaia.domain.store.NodeRecord;
+import dev.gaia.domain.tunnel.TunnelServer;
 import dev.gaia.protocol.GaiaException;
 import dev.gaia.protocol.identity.EnvelopeVerifier;
 import dev.gaia.protocol.identity.SignedEnvelope;
@@ -42,9 +43,11 @@ public final class DomainGateway implements AutoCloseable {
   private final ScheduledExecutorService background;
   private final DomainRegistry registry;
   private final NodePool pool;
+  private final TunnelServer tunnels;
 
   private DomainGateway(GatewayServer server, StoreUsage usage, ScheduledExecutorService background,
-      DomainRegistry registry, NodePool pool) {
+      DomainRegistry registry, NodePool pool, TunnelServer tunnels) {
+    this.tunnels = tunnels;
     this.server = server;
     this.usage = usage;
     this.background = background;
@@ -73,9 +76,12 @@ public final class DomainGateway implements AutoCloseable {
       case LEAST_LOADED -> LeastLoadedRouter.create(pool, AffinitySettings.defaults(), ThreadLocalRandom.current());
       case WEIGHTED_RANDOM -> WeightedRandomRouter.create(pool, Map.of(), ThreadLocalRandom.current());
     };
+    // Tunnels are served on the gateway's own port; the tunnel server's listener stays idle. Any
+    // node that proves its key may dial; only joined, admitted nodes get traffic.
+    TunnelServer tunnels = TunnelServer.start("127.0.0.1", 0, address -> true, new java.security.SecureRandom());
     DomainRegistry registry = new DomainRegistry(store, pool, EnvelopeVerifier.create(clock),
         new HttpAdmissionProbe(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), settings.canaryLimit()),
-        clock);
+        clock, tunnels::endpoint);
     registry.restore();
     StoreKeys keys = new StoreKeys(store);
     StoreUsage usage = new StoreUsage(store);
@@ -86,10 +92,16 @@ public final class DomainGateway implements AutoCloseable {
         ? admin(registry, settings.adminToken(), action.substring("admin/".length()), json)
         : membership(registry, keys, action, json);
     try {
-      GatewayServer server = GatewayServer.start(settings.gateway(), router, keys, usage, ReceiptHook.none(),
-          Optional.of(membership), clock);
-      return new DomainGateway(server, usage, background, registry, pool);
+      // Whether clients need keys is the domain's rule, kept in its database (shared by replicas).
+      GatewayConfig g = settings.gateway();
+      boolean open = store.config().map(dev.gaia.domain.store.DomainConfig::open).orElse(g.openDomain());
+      GatewayConfig gateway = new GatewayConfig(g.host(), g.port(), g.requestDeadline(), g.connectTimeout(),
+          g.firstByteTimeout(), g.maxAttempts(), g.maxBodyBytes(), open);
+      GatewayServer server = GatewayServer.start(gateway, router, keys, usage, ReceiptHook.none(),
+          Optional.of(membership), Optional.of(tunnels::handle), clock);
+      return new DomainGateway(server, usage, background, registry, pool, tunnels);
     } catch (RuntimeException e) {
+      tunnels.close();
       background.shutdownNow();
       usage.close();
       throw e;
@@ -147,6 +159,12 @@ public final class DomainGateway implements AutoCloseable {
     return server.url();
   }
 
+  /** Where nodes behind NAT dial: {@code ws://<gateway>/v1/domain/tunnel}. */
+  public URI tunnelUrl() {
+    URI http = server.url();
+    return URI.create("ws://" + http.getHost() + ":" + http.getPort() + TunnelServer.PATH);
+  }
+
   public DomainRegistry registry() {
     return registry;
   }
@@ -158,6 +176,7 @@ public final class DomainGateway implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    tunnels.close();
     background.shutdownNow();
     usage.close();
   }

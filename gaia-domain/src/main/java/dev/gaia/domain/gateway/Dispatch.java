@@ -34,6 +34,7 @@ final class Dispatch implements Handler<HttpServerRequest> {
   private final String idPrefix;
   private final AtomicLong ids = new AtomicLong();
   private final java.util.Optional<Membership> membership;
+  private final java.util.Optional<java.util.function.Consumer<HttpServerRequest>> tunnels;
   private final io.vertx.core.Vertx vertx;
   private final com.fasterxml.jackson.databind.ObjectMapper json = dev.gaia.protocol.Json.newMapper();
 
@@ -45,7 +46,9 @@ final class Dispatch implements Handler<HttpServerRequest> {
    * @param idPrefix makes request ids unique across gateway runs
    */
   Dispatch(Router router, Admission admission, Proxy proxy, Replies replies, long created, String idPrefix,
-      java.util.Optional<Membership> membership, io.vertx.core.Vertx vertx) {
+      java.util.Optional<Membership> membership, io.vertx.core.Vertx vertx,
+      java.util.Optional<java.util.function.Consumer<HttpServerRequest>> tunnels) {
+    this.tunnels = tunnels;
     this.membership = membership;
     this.vertx = vertx;
     this.router = router;
@@ -91,6 +94,12 @@ final class Dispatch implements Handler<HttpServerRequest> {
         allow(request, HttpMethod.GET);
         boolean ready = !router.active().isEmpty();
         replies.json(request.response(), ready ? 200 : 503, Map.of("status", ready ? "ready" : "no active nodes"));
+      }
+      case "/v1/domain/tunnel" -> {
+        if (tunnels.isEmpty()) {
+          throw new GaiaException(ErrorKind.NOT_FOUND, "This gateway takes no tunnels.", null, "unknown_url");
+        }
+        tunnels.get().accept(request);
       }
       case "/v1/domain/join", "/v1/domain/heartbeat", "/v1/domain/leave",
           "/v1/domain/admin/approve", "/v1/domain/admin/eject" -> {

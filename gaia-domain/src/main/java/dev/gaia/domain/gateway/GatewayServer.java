@@ -72,6 +72,14 @@ public final class GatewayServer implements AutoCloseable {
   public static GatewayServer start(
       GatewayConfig config, Router router, KeyCheck keys, UsageSink usage, ReceiptHook receipts,
       java.util.Optional<Membership> membership, Clock clock) {
+    return start(config, router, keys, usage, receipts, membership, java.util.Optional.empty(), clock);
+  }
+
+  /** As above, also upgrading {@code /v1/domain/tunnel} requests through {@code tunnels}. */
+  public static GatewayServer start(
+      GatewayConfig config, Router router, KeyCheck keys, UsageSink usage, ReceiptHook receipts,
+      java.util.Optional<Membership> membership,
+      java.util.Optional<java.util.function.Consumer<io.vertx.core.http.HttpServerRequest>> tunnels, Clock clock) {
     Vertx vertx = Vertx.vertx();
     HttpClientAgent client = vertx.createHttpClient(
         new HttpClientOptions()
@@ -93,12 +101,16 @@ public final class GatewayServer implements AutoCloseable {
         clock.instant().getEpochSecond(),
         "gw-" + Long.toString(clock.millis(), 36) + "-",
         membership,
-        vertx);
+        vertx,
+        tunnels);
     HttpServer server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())
         .setCompressionSupported(false)
-        .setTcpNoDelay(true));
+        .setTcpNoDelay(true)
+        // Tunnel frames (see dev.gaia.protocol.tunnel.FrameCodec) arrive as single messages.
+        .setMaxWebSocketFrameSize(dev.gaia.protocol.tunnel.FrameCodec.MAX_FRAME)
+        .setMaxWebSocketMessageSize(dev.gaia.protocol.tunnel.FrameCodec.MAX_FRAME));
     server.requestHandler(dispatch);
     try {
       server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -40,8 +40,16 @@ public final class DomainRegistry {
   private final AdmissionProbe probe;
   private final Clock clock;
   private final ObjectMapper json = Json.newMapper();
+  private final java.util.function.Function<Address, Optional<URI>> tunnels;
 
   public DomainRegistry(DomainStore store, NodePool pool, EnvelopeVerifier verifier, AdmissionProbe probe, Clock clock) {
+    this(store, pool, verifier, probe, clock, node -> Optional.empty());
+  }
+
+  /** @param tunnels the local endpoint of a tunnelled node while its tunnel is up */
+  public DomainRegistry(DomainStore store, NodePool pool, EnvelopeVerifier verifier, AdmissionProbe probe, Clock clock,
+      java.util.function.Function<Address, Optional<URI>> tunnels) {
+    this.tunnels = tunnels;
     this.store = store;
     this.pool = pool;
     this.verifier = verifier;
@@ -133,7 +141,10 @@ public final class DomainRegistry {
 
   /** Probes {@code record} and routes to it when the probe passes; records the probe either way. */
   NodeRecord admit(NodeRecord record, Set<String> required) {
-    AdmissionProbe.Verdict verdict = probe.probe(record, required);
+    Optional<URI> base = baseUrl(record);
+    AdmissionProbe.Verdict verdict = base.isPresent()
+        ? probe.probe(base.get(), required)
+        : new AdmissionProbe.Verdict(false, "its tunnel is not connected: dial the tunnel before joining", java.time.Duration.ZERO);
     store.recordProbe(new ProbeRecord(record.address(), clock.instant(), verdict.passed(), verdict.detail(), verdict.latency()));
     if (!verdict.passed()) {
       pool.remove(record.address().value());
@@ -154,10 +165,15 @@ public final class DomainRegistry {
     }
   }
 
+  /** Where requests for {@code node} go: its URL, or the local end of its tunnel. */
+  private Optional<URI> baseUrl(NodeRecord node) {
+    return node.tunnel() ? tunnels.apply(node.address()) : node.url();
+  }
+
   private void route(NodeRecord node) {
-    Optional<URI> url = node.url();
+    Optional<URI> url = baseUrl(node);
     if (url.isEmpty()) {
-      return; // tunnelled nodes are routed by the tunnel server once their tunnel is up
+      return;
     }
     pool.put(new NodeEndpoint(node.address().value(), url.get(), node.models().keySet()));
     pool.detector().heartbeat(node.address().value(), clock.instant());

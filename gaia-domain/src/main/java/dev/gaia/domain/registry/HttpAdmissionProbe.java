@@ -2,7 +2,6 @@ package dev.gaia.domain.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gaia.domain.store.NodeRecord;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,12 +32,8 @@ public final class HttpAdmissionProbe implements AdmissionProbe {
   }
 
   @Override
-  public Verdict probe(NodeRecord node, Set<String> requiredModelHashes) {
+  public Verdict probe(URI base, Set<String> requiredModelHashes) {
     long start = System.nanoTime();
-    if (node.url().isEmpty()) {
-      return new Verdict(false, "tunnelled nodes are probed through their tunnel, which this probe cannot reach", Duration.ZERO);
-    }
-    URI base = node.url().get();
     try {
       HttpResponse<String> info = client.send(
           HttpRequest.newBuilder(base.resolve("/v1/info")).timeout(canaryLimit).GET().build(),
