@@ -82,6 +82,10 @@ final class DomainMembership {
   static DomainLink join(NodeConfig config, Signer signer, URI local, PrintWriter err) {
     URI domain = config.node().domainUrl().orElseThrow();
     URI publicUrl = config.node().publicUrl().orElse(local);
+    if (config.node().publicUrl().isEmpty() && loopback(local) && !loopback(domain)) {
+      err.println("warning: the domain " + domain + " is told to reach this node at " + local
+          + ", a loopback address; set public_url (gaia node join ... --public-url URL) to an address it can reach");
+    }
     DomainLink link = DomainLink.join(new DomainLink.Settings(domain, config.node().domainName(), publicUrl, HEARTBEAT),
         signer, NodeStatus.of(local), Clock.systemUTC(), new SecureRandom());
     DomainLink.Answer answer = link.answer();
@@ -91,6 +95,11 @@ final class DomainMembership {
       err.println("The domain's operator must approve this node before it gets traffic.");
     }
     return link;
+  }
+
+  private static boolean loopback(URI url) {
+    String host = url.getHost() == null ? "" : url.getHost();
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
   }
 
   /** Sends a signed Leave to the configured domain. */
