@@ -7,8 +7,10 @@ import dev.gaia.node.config.ConfigSource;
 import dev.gaia.node.config.NodeConfig;
 import dev.gaia.node.config.NodeConfigFile;
 import dev.gaia.node.config.NodeHome;
+import dev.gaia.node.domain.DomainLink;
 import dev.gaia.protocol.ErrorKind;
 import dev.gaia.protocol.GaiaException;
+import dev.gaia.protocol.identity.Signer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +33,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code gaia node ...}: one node's life cycle and configuration. */
 @Command(name = "node", description = "Create, run and configure a node.", mixinStandardHelpOptions = true,
     subcommands = {NodeCommand.Init.class, NodeCommand.Start.class, NodeCommand.Stop.class,
-        NodeCommand.Status.class, NodeCommand.Info.class, NodeCommand.Config.class, NodeKbCommand.class})
+        NodeCommand.Status.class, NodeCommand.Info.class, NodeCommand.Config.class, NodeKbCommand.class,
+        NodeDomainCommands.Join.class, NodeDomainCommands.Leave.class})
 final class NodeCommand {
   @ParentCommand GaiaCommand root;
 
@@ -140,12 +143,26 @@ final class NodeCommand {
           "this node is already running (pid " + other.get().pid() + "); stop it first with 'gaia node stop'");
     }
     PortCheck.requireFree(config.server().host(), config.server().port());
+    // A node in a domain needs its key before anything loads: a wrong passphrase fails at once.
+    Optional<Signer> key = DomainMembership.unlockForDomain(h, config, Optional.empty(), false);
+    if (key.isPresent()) {
+      config = config.withNode(config.node().withAddress(key.get().address().value()));
+    }
     String version = GaiaCommand.version();
     RunningNode node = new NodeAssembly(h, env.err(), false).start(config, version);
+    Optional<DomainLink> link;
+    try {
+      NodeConfig joined = config;
+      link = key.map(k -> DomainMembership.join(joined, k, node.server().url(), env.err()));
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
     long pid = ProcessHandle.current().pid();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       env.err().println("Stopping node...");
+      link.ifPresent(DomainLink::close);
       node.close();
       NodeState.clear(ServiceFiles.node(h), pid);
       NativeFolders.delete(new NativeFolders(h.runDir()).forThisProcess());

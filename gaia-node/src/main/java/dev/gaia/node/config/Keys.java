@@ -45,6 +45,9 @@ final class Keys {
   static final String MAX_BODY_BYTES = "max_body_bytes";
   static final String REQUEST_TIMEOUT = "request_timeout";
   static final String ENGINE = "engine";
+  static final String DOMAIN_NAME = "domain_name";
+  static final String PUBLIC_URL = "public_url";
+  static final String PASSPHRASE_FILE = "passphrase_file";
 
   /** Our name for the API port; {@code llamaedge_port} is Gaia's name for the same value. */
   static final String PORT = "port";
@@ -57,7 +60,8 @@ final class Keys {
           EMBEDDING_UBATCH_SIZE, SNAPSHOT, EMBEDDING_COLLECTION_NAME, QDRANT_LIMIT,
           QDRANT_SCORE_THRESHOLD, RAG_POLICY, RAG_PROMPT, LLAMAEDGE_CHAT_PORT,
           LLAMAEDGE_EMBEDDING_PORT, SERVER_HEALTH_URL, SERVER_INFO_URL, HOST, THREADS, PARALLEL,
-          QUEUE_LIMIT, MAX_BODY_BYTES, REQUEST_TIMEOUT, ENGINE);
+          QUEUE_LIMIT, MAX_BODY_BYTES, REQUEST_TIMEOUT, ENGINE, DOMAIN_NAME, PUBLIC_URL,
+          PASSPHRASE_FILE);
 
   /** Accepted alternative name → the name in {@link #ALL}. */
   static final Map<String, String> ALIASES = Map.of(PORT, LLAMAEDGE_PORT);

@@ -4,6 +4,8 @@ import dev.gaia.knowledge.rag.RagPolicy;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -84,6 +86,9 @@ final class NodeConfigCodec {
     m.put(Keys.MAX_BODY_BYTES, Long.toString(c.server().maxBodyBytes()));
     m.put(Keys.REQUEST_TIMEOUT, Long.toString(c.server().requestTimeout().toSeconds()));
     m.put(Keys.ENGINE, c.inference().engine().wireName());
+    m.put(Keys.DOMAIN_NAME, c.node().domainName());
+    m.put(Keys.PUBLIC_URL, c.node().publicUrl().map(URI::toString).orElse(""));
+    m.put(Keys.PASSPHRASE_FILE, c.node().passphraseFile().map(Path::toString).orElse(""));
     return m;
   }
 
@@ -97,7 +102,13 @@ final class NodeConfigCodec {
     Map<String, String> v = new LinkedHashMap<>(toText(NodeConfig.defaults()));
     given.forEach((k, text) -> v.put(canonicalKey(k), text));
     return new NodeConfig(
-        new NodeProfile(v.get(Keys.ADDRESS), v.get(Keys.DESCRIPTION), v.get(Keys.DOMAIN).strip()),
+        new NodeProfile(
+            v.get(Keys.ADDRESS),
+            v.get(Keys.DESCRIPTION),
+            v.get(Keys.DOMAIN).strip(),
+            v.get(Keys.DOMAIN_NAME).strip(),
+            url(v, Keys.PUBLIC_URL),
+            path(v, Keys.PASSPHRASE_FILE)),
         new ServerSettings(
             v.get(Keys.HOST).strip(),
             integer(v, Keys.LLAMAEDGE_PORT),
@@ -179,6 +190,18 @@ final class NodeConfigCodec {
       return Optional.of(new URI(t));
     } catch (URISyntaxException e) {
       throw InvalidConfigException.of(key, "not a valid URL: \"" + t + "\"");
+    }
+  }
+
+  private static Optional<Path> path(Map<String, String> v, String key) {
+    String t = v.get(key).strip();
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Path.of(t));
+    } catch (InvalidPathException e) {
+      throw InvalidConfigException.of(key, "not a valid path: \"" + t + "\"");
     }
   }
 

@@ -50,6 +50,25 @@ class NodeConfigFileTest {
   }
 
   @Test
+  void domain_is_a_url_or_a_bare_host_meaning_https() {
+    NodeConfig bare = NodeConfigFile.parse("{\"domain\": \"us.gaianet.network\"}", "bare");
+    NodeConfig http =
+        NodeConfigFile.parse(
+            """
+            {"domain": "http://127.0.0.1:9000", "domain_name": "demo",
+             "public_url": "http://10.0.0.5:8080", "passphrase_file": "/run/secrets/gaia"}
+            """,
+            "http");
+
+    assertThat(bare.node().domainUrl()).hasValue(java.net.URI.create("https://us.gaianet.network"));
+    assertThat(http.node().domainUrl()).hasValue(java.net.URI.create("http://127.0.0.1:9000"));
+    assertThat(http.node().domainName()).isEqualTo("demo");
+    assertThat(http.node().publicUrl()).hasValue(java.net.URI.create("http://10.0.0.5:8080"));
+    assertThat(http.node().passphraseFile()).hasValue(Path.of("/run/secrets/gaia"));
+    assertThat(NodeConfig.defaults().node().domainUrl()).isEmpty();
+  }
+
+  @Test
   void empty_object_is_the_defaults() {
     assertThat(NodeConfigFile.parse("{}", "empty")).isEqualTo(NodeConfig.defaults());
   }
@@ -102,6 +121,9 @@ class NodeConfigFileTest {
         "prompt_template        | \"llama-5-chat\"    | unknown prompt template",
         "chat_ctx_size          | null               | string or a number",
         "system_prompt          | [\"a\"]             | string or a number",
+        "domain                 | \"ftp://d.example\" | absolute http(s) URL",
+        "domain_name            | \"my domain\"       | whitespace",
+        "public_url             | \"node.example\"    | absolute http(s) URL",
       })
   void invalid_value_names_its_field(String field, String json, String fragment) {
     assertThatThrownBy(() -> NodeConfigFile.parse("{\"" + field + "\": " + json + "}", "cfg.json"))
