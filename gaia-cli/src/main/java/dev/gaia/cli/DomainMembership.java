@@ -78,18 +78,60 @@ final class DomainMembership {
     }
   }
 
+  /** A node's place in its domain: the membership link, and the tunnel when it dials out. */
+  record Joined(DomainLink link, java.util.Optional<dev.gaia.node.tunnel.TunnelClient> tunnel) implements AutoCloseable {
+    @Override
+    public void close() {
+      link.close(); // the Leave goes out while the tunnel is still up
+      tunnel.ifPresent(dev.gaia.node.tunnel.TunnelClient::close);
+    }
+  }
+
   /** Joins the configured domain as {@code signer}, the node listening at {@code local}; prints the answer. */
-  static DomainLink join(NodeConfig config, Signer signer, URI local, PrintWriter err) {
+  static Joined join(NodeConfig config, Signer signer, URI local, PrintWriter err) {
+    URI domain = config.node().domainUrl().orElseThrow();
+    java.util.Optional<dev.gaia.node.tunnel.TunnelClient> tunnel = java.util.Optional.empty();
+    if (config.node().tunnel()) {
+      URI ws = URI.create((domain.getScheme().equals("https") ? "wss" : "ws") + "://" + domain.getRawAuthority() + "/v1/domain/tunnel");
+      dev.gaia.node.tunnel.TunnelClient client = dev.gaia.node.tunnel.TunnelClient.start(
+          dev.gaia.node.tunnel.TunnelConfig.of(ws, local), signer, new java.util.Random());
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+      while (!client.ready() && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      if (!client.ready()) {
+        client.close();
+        throw new GaiaException(ErrorKind.UNAVAILABLE, "could not open a tunnel to " + ws + " within 30 s");
+      }
+      err.println("Tunnel up to " + ws);
+      tunnel = java.util.Optional.of(client);
+    }
+    try {
+      return new Joined(joinDirectOrTunnelled(config, signer, local, err), tunnel);
+    } catch (RuntimeException e) {
+      tunnel.ifPresent(dev.gaia.node.tunnel.TunnelClient::close);
+      throw e;
+    }
+  }
+
+  private static DomainLink joinDirectOrTunnelled(NodeConfig config, Signer signer, URI local, PrintWriter err) {
     URI domain = config.node().domainUrl().orElseThrow();
     URI publicUrl = config.node().publicUrl().orElse(local);
-    if (config.node().publicUrl().isEmpty() && loopback(local) && !loopback(domain)) {
+    if (!config.node().tunnel() && config.node().publicUrl().isEmpty() && loopback(local) && !loopback(domain)) {
       err.println("warning: the domain " + domain + " is told to reach this node at " + local
           + ", a loopback address; set public_url (gaia node join ... --public-url URL) to an address it can reach");
     }
-    DomainLink link = DomainLink.join(new DomainLink.Settings(domain, config.node().domainName(), publicUrl, HEARTBEAT),
+    DomainLink link = DomainLink.join(new DomainLink.Settings(domain, config.node().domainName(), publicUrl, HEARTBEAT,
+            config.node().tunnel()),
         signer, NodeStatus.of(local), Clock.systemUTC(), new SecureRandom());
     DomainLink.Answer answer = link.answer();
-    err.println("Joined domain " + domain + " as " + signer.address() + " (reachable at " + publicUrl + "): "
+    err.println("Joined domain " + domain + " as " + signer.address()
+        + (config.node().tunnel() ? " (through a tunnel)" : " (reachable at " + publicUrl + ")") + ": "
         + answer.describe());
     if (answer.state().equals("pending")) {
       err.println("The domain's operator must approve this node before it gets traffic.");

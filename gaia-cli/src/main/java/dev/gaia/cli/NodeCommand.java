@@ -7,7 +7,6 @@ import dev.gaia.node.config.ConfigSource;
 import dev.gaia.node.config.NodeConfig;
 import dev.gaia.node.config.NodeConfigFile;
 import dev.gaia.node.config.NodeHome;
-import dev.gaia.node.domain.DomainLink;
 import dev.gaia.protocol.ErrorKind;
 import dev.gaia.protocol.GaiaException;
 import dev.gaia.protocol.identity.Signer;
@@ -150,7 +149,7 @@ final class NodeCommand {
     }
     String version = GaiaCommand.version();
     RunningNode node = new NodeAssembly(h, env.err(), false).start(config, version);
-    Optional<DomainLink> link;
+    Optional<DomainMembership.Joined> link;
     try {
       NodeConfig joined = config;
       link = key.map(k -> DomainMembership.join(joined, k, node.server().url(), env.err()));
@@ -162,7 +161,7 @@ final class NodeCommand {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       env.err().println("Stopping node...");
-      link.ifPresent(DomainLink::close);
+      link.ifPresent(DomainMembership.Joined::close);
       node.close();
       NodeState.clear(ServiceFiles.node(h), pid);
       NativeFolders.delete(new NativeFolders(h.runDir()).forThisProcess());

@@ -45,6 +45,9 @@ final class NodeDomainCommands {
     @Option(names = "--name", paramLabel = "NAME", required = true, description = "The domain's name, as its operator gave it.")
     String name;
 
+    @Option(names = "--tunnel", description = "Dial out to the gateway through a tunnel: no open port or public URL needed.")
+    boolean tunnel;
+
     @Option(names = "--public-url", paramLabel = "URL",
         description = "Where the domain's gateway reaches this node (default: http://<host>:<port> of the node).")
     String publicUrl;
@@ -56,6 +59,7 @@ final class NodeDomainCommands {
       NodeConfig config = NodeCommand.requireConfig(h);
       NodeConfig updated = NodeConfigFile.set(NodeConfigFile.set(NodeConfigFile.set(config,
           "domain", domain), "domain_name", name), "public_url", publicUrl == null ? "" : publicUrl);
+      updated = NodeConfigFile.set(updated, "domain_tunnel", Boolean.toString(tunnel));
       // Check the key now, not at the next start: no key, or a wrong passphrase, fails here.
       Signer key = DomainMembership.unlock(h, updated, flags(passphrase), true);
       new NodeConfigFile(h.configFile()).write(updated.withNode(updated.node().withAddress(key.address().value())));

@@ -139,6 +139,36 @@ class NodeDomainJoinTest {
   }
 
   @Test
+  void a_node_behind_a_tunnel_joins_without_giving_the_domain_a_url() throws Exception {
+    Domain d = domain();
+    Path home = home("hidden");
+    Path pass = passphrase("pass", "correct horse battery");
+    Address address = identity(home, pass);
+    Cli.Result join = gaia("node", "join", d.gateway().url().toString(), "--name", "demo", "--tunnel",
+        "--home", home.toString(), "--passphrase-file", pass.toString());
+    assertThat(join.exitCode()).as(join.toString()).isZero();
+    assertThat(new NodeHome(home).config().get("domain_tunnel")).isEqualTo("true");
+    new NodeHome(home).config().set("passphrase_file", pass.toString());
+
+    Cli.Result start = gaia("node", "start", "--home", home.toString());
+    assertThat(start.exitCode()).as(start.toString()).isZero();
+    assertThat(state(d, address)).isEqualTo(NodeState.ACTIVE);
+    assertThat(d.store().node(address).orElseThrow().tunnel()).isTrue();
+    assertThat(Files.readString(home.resolve("logs/node.log"))).contains("Tunnel up").contains("through a tunnel");
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(d.gateway().url().resolve("/v1/chat/completions"))
+          .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+          .header("Authorization", "Bearer " + d.secret())
+          .POST(HttpRequest.BodyPublishers.ofString("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":2}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.headers().firstValue("x-gaia-node")).hasValue(address.value());
+    }
+    assertThat(gaia("node", "stop", "--home", home.toString()).exitCode()).isZero();
+    assertThat(state(d, address)).isEqualTo(NodeState.EJECTED);
+  }
+
+  @Test
   void wrong_passphrase_missing_key_and_unreachable_domain_fail_clearly() throws Exception {
     Path home = home("node");
     Path pass = passphrase("pass", "correct horse battery");

@@ -47,6 +47,7 @@ final class Keys {
   static final String ENGINE = "engine";
   static final String DOMAIN_NAME = "domain_name";
   static final String PUBLIC_URL = "public_url";
+  static final String DOMAIN_TUNNEL = "domain_tunnel";
   static final String PASSPHRASE_FILE = "passphrase_file";
 
   /** Our name for the API port; {@code llamaedge_port} is Gaia's name for the same value. */
@@ -60,7 +61,7 @@ final class Keys {
           EMBEDDING_UBATCH_SIZE, SNAPSHOT, EMBEDDING_COLLECTION_NAME, QDRANT_LIMIT,
           QDRANT_SCORE_THRESHOLD, RAG_POLICY, RAG_PROMPT, LLAMAEDGE_CHAT_PORT,
           LLAMAEDGE_EMBEDDING_PORT, SERVER_HEALTH_URL, SERVER_INFO_URL, HOST, THREADS, PARALLEL,
-          QUEUE_LIMIT, MAX_BODY_BYTES, REQUEST_TIMEOUT, ENGINE, DOMAIN_NAME, PUBLIC_URL,
+          QUEUE_LIMIT, MAX_BODY_BYTES, REQUEST_TIMEOUT, ENGINE, DOMAIN_NAME, PUBLIC_URL, DOMAIN_TUNNEL,
           PASSPHRASE_FILE);
 
   /** Accepted alternative name → the name in {@link #ALL}. */

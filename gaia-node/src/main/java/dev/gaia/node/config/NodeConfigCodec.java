@@ -89,6 +89,7 @@ final class NodeConfigCodec {
     m.put(Keys.DOMAIN_NAME, c.node().domainName());
     m.put(Keys.PUBLIC_URL, c.node().publicUrl().map(URI::toString).orElse(""));
     m.put(Keys.PASSPHRASE_FILE, c.node().passphraseFile().map(Path::toString).orElse(""));
+    m.put(Keys.DOMAIN_TUNNEL, Boolean.toString(c.node().tunnel()));
     return m;
   }
 
@@ -108,7 +109,8 @@ final class NodeConfigCodec {
             v.get(Keys.DOMAIN).strip(),
             v.get(Keys.DOMAIN_NAME).strip(),
             url(v, Keys.PUBLIC_URL),
-            path(v, Keys.PASSPHRASE_FILE)),
+            path(v, Keys.PASSPHRASE_FILE),
+            bool(v, Keys.DOMAIN_TUNNEL)),
         new ServerSettings(
             v.get(Keys.HOST).strip(),
             integer(v, Keys.LLAMAEDGE_PORT),
@@ -221,5 +223,14 @@ final class NodeConfigCodec {
       throw InvalidConfigException.of(
           Keys.RAG_POLICY, "must be one of system-message, last-user-message, got \"" + text + "\"");
     }
+  }
+
+  private static boolean bool(Map<String, String> v, String key) {
+    String text = v.get(key).strip();
+    return switch (text) {
+      case "true" -> true;
+      case "false", "" -> false;
+      default -> throw InvalidConfigException.of(key, "must be true or false, got \"" + text + "\"");
+    };
   }
 }

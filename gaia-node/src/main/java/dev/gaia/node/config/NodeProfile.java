@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * @param passphraseFile a file holding the keystore's passphrase, read at start when the node
  *     joins a domain; empty means the {@code GAIA_PASSPHRASE} environment variable. The user
  *     chooses to keep the passphrase in a file; Gaia never writes one.
+ * @param tunnel join through a tunnel the node dials out to the gateway (no open port needed),
+ *     instead of giving the gateway a URL to call
  */
 public record NodeProfile(
     String address,
@@ -29,7 +31,8 @@ public record NodeProfile(
     String domain,
     String domainName,
     Optional<URI> publicUrl,
-    Optional<Path> passphraseFile) {
+    Optional<Path> passphraseFile,
+    boolean tunnel) {
   private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
 
   public NodeProfile {
@@ -48,7 +51,7 @@ public record NodeProfile(
 
   /** A profile with only Gaia's three fields; the rest empty. */
   public NodeProfile(String address, String description, String domain) {
-    this(address, description, domain, "", Optional.empty(), Optional.empty());
+    this(address, description, domain, "", Optional.empty(), Optional.empty(), false);
   }
 
   /** The domain's base URL: {@code domain} itself, or {@code https://<domain>} for a bare host. */
@@ -57,12 +60,12 @@ public record NodeProfile(
   }
 
   public NodeProfile withAddress(String v) {
-    return new NodeProfile(v, description, domain, domainName, publicUrl, passphraseFile);
+    return new NodeProfile(v, description, domain, domainName, publicUrl, passphraseFile, tunnel);
   }
 
   /** This profile joined to {@code url} (domain named {@code name}), reachable at {@code publicUrl}. */
   public NodeProfile withDomain(String url, String name, Optional<URI> publicUrl) {
-    return new NodeProfile(address, description, url, name, publicUrl, passphraseFile);
+    return new NodeProfile(address, description, url, name, publicUrl, passphraseFile, tunnel);
   }
 
   private static Optional<URI> domainUrl(String domain) {

@@ -34,10 +34,16 @@ public final class DomainLink implements AutoCloseable {
   /**
    * @param domain the domain gateway's base URL
    * @param domainName the domain's name, carried by every message
-   * @param publicUrl where the gateway reaches this node
+   * @param publicUrl where the gateway reaches this node (unused with {@code tunnel})
+   * @param tunnel the node reaches the gateway through its tunnel instead
    * @param heartbeat time between heartbeats
    */
-  public record Settings(URI domain, String domainName, URI publicUrl, Duration heartbeat) {
+  public record Settings(URI domain, String domainName, URI publicUrl, Duration heartbeat, boolean tunnel) {
+    /** Direct mode: the gateway calls {@code publicUrl}. */
+    public Settings(URI domain, String domainName, URI publicUrl, Duration heartbeat) {
+      this(domain, domainName, publicUrl, heartbeat, false);
+    }
+
     public Settings {
       Objects.requireNonNull(domain, "domain");
       Objects.requireNonNull(domainName, "domainName");
@@ -112,8 +118,9 @@ public final class DomainLink implements AutoCloseable {
 
   private Answer sendJoin() {
     NodeStatus.Served served = status.served();
-    JsonNode reply = client.send("join", new DomainMessage.Join(settings.domainName(), Optional.of(settings.publicUrl()),
-        false, served.models(), served.knowledge()), JOIN_TIMEOUT);
+    JsonNode reply = client.send("join", new DomainMessage.Join(settings.domainName(),
+        settings.tunnel() ? Optional.empty() : Optional.of(settings.publicUrl()),
+        settings.tunnel(), served.models(), served.knowledge()), JOIN_TIMEOUT);
     return new Answer(reply.path("node").asText(client.signer().address().value()), reply.path("state").asText("unknown"),
         reply.path("note").asText(""));
   }
