@@ -52,6 +52,9 @@ final class BenchDomainCommand implements Callable<Integer> {
   @Option(names = "--seeds", paramLabel = "N", description = "Simulation runs per policy (default: ${DEFAULT-VALUE}).")
   int seeds = 5;
 
+  @Option(names = "--simulated-requests", paramLabel = "N", description = "Requests per simulation run (default: ${DEFAULT-VALUE}).")
+  int simulatedRequests = 20_000;
+
   @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the results as a Markdown section into FILE (e.g. docs/benchmarks.md).")
   Path markdown;
 
@@ -60,7 +63,7 @@ final class BenchDomainCommand implements Callable<Integer> {
     Main.Environment env = parent.root.env;
     Optional<String> binary = noNginx ? Optional.empty() : Optional.of(nginx != null ? nginx : defaultNginx());
     DomainBenchSettings settings = new DomainBenchSettings(
-        Duration.ofMillis(Math.round(seconds * 1000)), rounds, connections, streams, events, binary, seed, seeds);
+        Duration.ofMillis(Math.round(seconds * 1000)), rounds, connections, streams, events, binary, seed, seeds, simulatedRequests);
     DomainBenchReport report = new DomainBench(settings, env.err()).run(MachineInfo.ofThisMachine());
     env.out().println();
     env.out().print(report.table());

@@ -69,11 +69,12 @@ public final class DomainBench {
         nginx.ifPresent(n -> targets.put("nginx", n.url()));
         Map<String, Map<Case, List<LoadSample>>> samples = new LinkedHashMap<>();
         targets.keySet().forEach(t -> samples.put(t, new EnumMap<>(Case.class)));
-        progress.println("warming up (1 s per target and case)");
+        Duration warmup = settings.perCase().compareTo(Duration.ofSeconds(1)) < 0 ? settings.perCase() : Duration.ofSeconds(1);
+        progress.println("warming up (" + warmup.toMillis() + " ms per target and case)");
         progress.flush();
         for (URI url : targets.values()) {
           for (Case c : Case.values()) {
-            measure(load, url, c, Duration.ofSeconds(1));
+            measure(load, url, c, warmup);
           }
         }
         List<String> names = new ArrayList<>(targets.keySet());
@@ -90,7 +91,7 @@ public final class DomainBench {
         }
         progress.println("routing simulation");
         progress.flush();
-        RoutingFigures routing = RoutingBench.run(settings.seed(), settings.seeds(), RoutingBench.REQUESTS);
+        RoutingFigures routing = RoutingBench.run(settings.seed(), settings.seeds(), settings.simulatedRequests());
         samples.forEach((name, byCase) -> {
           long errors = byCase.values().stream().flatMap(List::stream).mapToLong(LoadSample::errors).sum();
           if (errors > 0) {

@@ -15,17 +15,18 @@ import java.util.Optional;
  * @param nginx the nginx binary to compare with, or empty to skip nginx
  * @param seed first seed of the routing simulation
  * @param seeds simulation runs per policy (seeds {@code seed .. seed + seeds - 1})
+ * @param simulatedRequests requests per simulation run
  */
 public record DomainBenchSettings(Duration perCase, int rounds, int connections, int streams, int events,
-    Optional<String> nginx, long seed, int seeds) {
+    Optional<String> nginx, long seed, int seeds, int simulatedRequests) {
   public DomainBenchSettings {
     Objects.requireNonNull(perCase, "perCase");
     Objects.requireNonNull(nginx, "nginx");
     if (perCase.isNegative() || perCase.isZero()) {
       throw new IllegalArgumentException("perCase must be positive: " + perCase);
     }
-    if (rounds < 1 || connections < 1 || streams < 1 || events < 1 || seeds < 1) {
-      throw new IllegalArgumentException("rounds, connections, streams, events and seeds must be >= 1");
+    if (rounds < 1 || connections < 1 || streams < 1 || events < 1 || seeds < 1 || simulatedRequests < 1) {
+      throw new IllegalArgumentException("rounds, connections, streams, events, seeds and simulatedRequests must be >= 1");
     }
   }
 }

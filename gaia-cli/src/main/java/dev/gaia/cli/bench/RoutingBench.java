@@ -19,8 +19,6 @@ import java.util.Map;
  * ({@link RoutingSimulation}), not a measurement: it shows the policy, not the gateway's code paths.
  */
 final class RoutingBench {
-  static final int REQUESTS = 20_000;
-
   private RoutingBench() {}
 
   static Scenario scenario(int requests) {
