@@ -6,6 +6,7 @@ import dev.gaia.protocol.ErrorKind;
 import dev.gaia.protocol.GaiaException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -28,9 +29,10 @@ import java.util.concurrent.TimeUnit;
  * (connect error, timeout, 5xx), try the next node until attempts or the deadline run out.
  *
  * <p>The answer is passed through as the {@link Buffer}s the HTTP client reads from the node's
- * socket: written to the client as they are (this code neither copies nor re-encodes them; Vert.x
- * may copy a chunk once out of Netty's pooled memory as it reads it), one write and flush per socket
- * read rather than per token or event, with backpressure (the node's response is paused while the client's
+ * socket: written to the client as they are, except that the chunks read in one event-loop turn are
+ * merged into one write, one flush and one HTTP chunk ({@link TurnBatch}: a copy of those bytes,
+ * where a write and flush per chunk cost a syscall each; Vert.x may also copy a chunk once out of
+ * Netty's pooled memory as it reads it), never one write per token or event, with backpressure (the node's response is paused while the client's
  * write queue is full). A stream that breaks after bytes reached the client ends with an SSE error
  * event; a client that goes away resets the node's request, which closes its connection.
  *
@@ -72,6 +74,8 @@ final class Exchange {
     byte last1 = '\n';
     byte last2 = '\n';
     HttpClientRequest upstream;
+    /** Set once the body starts to pass through. */
+    TurnBatch batch;
     boolean done;
 
     Attempt(NodeEndpoint node, long sentNanos) {
@@ -202,14 +206,17 @@ final class Exchange {
     boolean success = status / 100 == 2;
     UsageTail tail = new UsageTail(success ? USAGE_WINDOW : 1);
 
-    upstream.handler(chunk -> {
-      a.passed(chunk);
-      tail.add(chunk);
-      response.write(chunk);
+    TurnBatch batch = new TurnBatch(Vertx.currentContext(), response, () -> {
       if (response.writeQueueFull()) {
         upstream.pause();
         response.drainHandler(v -> upstream.resume());
       }
+    });
+    a.batch = batch;
+    upstream.handler(chunk -> {
+      a.passed(chunk);
+      tail.add(chunk);
+      batch.add(chunk);
     });
     upstream.exceptionHandler(t -> broke(a, t));
     upstream.endHandler(v -> {
@@ -228,6 +235,7 @@ final class Exchange {
       } else {
         finish(a, new Outcome.Neutral());
       }
+      batch.flush();
       response.end();
     });
   }
@@ -243,11 +251,17 @@ final class Exchange {
     }
     if (!response.headWritten()) {
       // Headers arrived but no byte reached the client yet: another node can still answer.
+      if (a.batch != null) {
+        a.batch.discard();
+      }
       response.headers().clear();
       response.setChunked(false);
       response.putHeader(GatewayServer.REQUEST_ID_HEADER, requestId);
       failover(a, "response broke before its body: " + cause);
       return;
+    }
+    if (a.batch != null) {
+      a.batch.flush();
     }
     finish(a, new Outcome.Failure("response broke after " + a.bytes + " bytes: " + cause));
     String type = response.headers().get(HttpHeaders.CONTENT_TYPE);
