@@ -156,13 +156,20 @@ final class DomainCommand {
         env.out().println("The gateway is already running at " + NodeState.read(files).map(NodeState::url).orElse("?"));
         return 0;
       }
+      NodeState state = startBackground(h, settings);
+      env.out().println("Domain gateway running at " + state.url() + "  (OpenAI base URL: " + state.url() + "/v1)");
+      return 0;
+    }
+
+    /** Spawns the gateway as a background process and waits until it listens. */
+    static NodeState startBackground(Path h, DomainSettings settings) throws InterruptedException {
+      ServiceFiles files = files(h);
+      NodeSupervisor supervisor = new NodeSupervisor(files, FOREGROUND);
       PortCheck.requireFree(settings.host(), settings.port());
       String launch = UUID.randomUUID().toString();
       Process child = supervisor.spawn(launch);
       AtomicFiles.writeString(files.pidFile(), child.pid() + "\n");
-      NodeState state = supervisor.awaitReady(child, launch, Duration.ofMinutes(2));
-      env.out().println("Domain gateway running at " + state.url() + "  (OpenAI base URL: " + state.url() + "/v1)");
-      return 0;
+      return supervisor.awaitReady(child, launch, Duration.ofMinutes(2));
     }
 
     private static int runForeground(Path h, DomainSettings settings, Main.Environment env) throws InterruptedException {

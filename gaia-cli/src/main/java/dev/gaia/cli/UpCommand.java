@@ -33,6 +33,9 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--no-samples", description = "Do not add the sample knowledge base on first run.")
   boolean noSamples;
 
+  @Option(names = "--no-domain", description = "Serve the node alone, without a local domain gateway in front of it.")
+  boolean noDomain;
+
   @Override
   public Integer call() throws Exception {
     Main.Environment env = root.env;
@@ -50,6 +53,9 @@ final class UpCommand implements Callable<Integer> {
       // nomic-embed-text does: Gaia's threshold of 0.5 would drop most good passages.
       h.config().set("qdrant_limit", "3");
       h.config().set("qdrant_score_threshold", "0.25");
+      if (!noDomain) {
+        h.config().set("port", "0"); // clients use the domain's URL; the node's own port is internal
+      }
       env.err().println("Created node home " + h.root() + " (was " + fresh.chat().modelId() + " by default)");
     }
     NodeConfig before = h.loadConfig();
@@ -68,8 +74,15 @@ final class UpCommand implements Callable<Integer> {
     if (model == null) {
       retrievalOnlyWhenOffline(h, env);
     }
-    if (port != null) {
+    if (port != null && noDomain) {
       h.config().set("port", Integer.toString(port));
+    }
+    LocalDomain domain = new LocalDomain(h);
+    String domainUrl = null;
+    if (!noDomain) {
+      domain.initOnce(port != null ? port : 8080);
+      domainUrl = domain.start();
+      domain.joinNode(domainUrl);
     }
     NodeSupervisor supervisor = new NodeSupervisor(h);
     ArrayList<String> notes = new ArrayList<>();
@@ -82,10 +95,14 @@ final class UpCommand implements Callable<Integer> {
       }
     }
     NodeState state = NodeCommand.startBackground(h, env, System.console() != null);
+    String url = domainUrl != null ? domainUrl : state.url();
     env.out().println();
-    env.out().println("Gaia node is up: " + state.url());
-    env.out().println("  OpenAI base URL: " + state.url() + "/v1");
-    env.out().println("  try: curl " + state.url() + "/v1/chat/completions -H 'Content-Type: application/json' \\");
+    env.out().println("Gaia is up: " + url);
+    env.out().println("  OpenAI base URL: " + url + "/v1");
+    if (domainUrl != null) {
+      env.out().println("  domain '" + LocalDomain.NAME + "' (" + domain.home() + ") -> node " + state.url() + " joined through a tunnel");
+    }
+    env.out().println("  try: curl " + url + "/v1/chat/completions -H 'Content-Type: application/json' \\");
     env.out().println("         -d '{\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}]}'");
     if (h.loadConfig().chat().source().isEmpty()) {
       env.out().println("  mode: retrieval-only (no chat model): answers are passages from the knowledge base, with sources");
@@ -95,7 +112,8 @@ final class UpCommand implements Callable<Integer> {
       env.out().println("  knowledge: " + String.join(", ", bases.stream().map(KnowledgeCatalog.Entry::name).toList())
           + "  (answers carry a \"sources\" array; try: \"How do I add a knowledge base to a running node?\")");
     }
-    env.out().println("  stop: ./gaia node stop    status: ./gaia node status    logs: " + h.logFile());
+    env.out().println("  stop: ./gaia node stop" + (domainUrl != null ? " && ./gaia domain stop --home " + domain.home() : "")
+        + "    status: ./gaia node status    logs: " + h.logFile());
     return 0;
   }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(120)
 class UpCommandTest {
-  static final Pattern UP = Pattern.compile("Gaia node is up: (http://127\\.0\\.0\\.1:\\d+)");
+  static final Pattern UP = Pattern.compile("Gaia is up: (http://127\\.0\\.0\\.1:\\d+)");
 
   @TempDir Path tmp;
   final List<Path> homes = new ArrayList<>();
@@ -42,19 +42,19 @@ class UpCommandTest {
     Path home = home("node");
     String model = TinyNode.model().toString();
 
-    Cli.Result first = Cli.run("up", "--model", model, "--port", "0", "--home", home.toString());
+    Cli.Result first = Cli.run("up", "--no-domain", "--model", model, "--port", "0", "--home", home.toString());
     assertThat(first.exitCode()).as(first.toString()).isZero();
     String url = url(first);
     assertThat(first.out()).contains(url + "/v1");
     long pid = Long.parseLong(Files.readString(home.resolve("node.pid")).strip());
 
-    Cli.Result second = Cli.run("up", "--model", model, "--port", "0", "--home", home.toString());
+    Cli.Result second = Cli.run("up", "--no-domain", "--model", model, "--port", "0", "--home", home.toString());
     assertThat(second.exitCode()).as(second.toString()).isZero();
     assertThat(second.err()).contains("already running").doesNotContain("Restarting");
     assertThat(url(second)).isEqualTo(url);
     assertThat(Files.readString(home.resolve("node.pid")).strip()).isEqualTo(Long.toString(pid));
 
-    Cli.Result plain = Cli.run("up", "--home", home.toString());
+    Cli.Result plain = Cli.run("up", "--no-domain", "--home", home.toString());
     assertThat(plain.exitCode()).isZero();
     assertThat(url(plain)).isEqualTo(url);
 
@@ -68,11 +68,46 @@ class UpCommandTest {
     Path home = home("node");
     String unreachable = "http://127.0.0.1:" + LocalHttp.closedPort() + "/x.gguf";
 
-    Cli.Result r = Cli.run("up", "--model", unreachable, "--port", "0", "--home", home.toString());
+    Cli.Result r = Cli.run("up", "--no-domain", "--model", unreachable, "--port", "0", "--home", home.toString());
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains(unreachable).contains("--model").contains(".gguf").doesNotContain("\tat ");
     assertThat(NodeProcesses.on(home)).isEmpty();
     assertThat(home.resolve("node.pid")).doesNotExist();
+  }
+
+  @Test
+  void up_puts_a_local_domain_in_front_of_the_node_joined_through_a_tunnel() throws Exception {
+    Path root = Files.createTempDirectory("gaia-up-domain");
+    Path home = root.resolve("node");
+    LocalDomain domain = new LocalDomain(new dev.gaia.node.config.NodeHome(home));
+    try {
+      Cli.Result up = Cli.run("up", "--model", TinyNode.model().toString(), "--port", "0", "--no-samples", "--home", home.toString());
+      assertThat(up.exitCode()).as(up.toString()).isZero();
+      assertThat(up.out()).contains("Gaia is up: ").contains("joined through a tunnel");
+      String url = url(up);
+      var config = new dev.gaia.node.config.NodeHome(home).config();
+      assertThat(config.get("domain")).isEqualTo(url);
+      assertThat(config.get("domain_tunnel")).isEqualTo("true");
+      assertThat(home.resolve("keystore.json")).exists();
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(root.resolve("secrets").resolve("node.passphrase")))).isEqualTo("rw-------");
+      try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+        var r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/v1/chat/completions"))
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":2}")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("x-gaia-node")).isPresent();
+      }
+      Cli.Result again = Cli.run("up", "--home", home.toString(), "--no-samples");
+      assertThat(again.exitCode()).as(again.toString()).isZero();
+      assertThat(url(again)).isEqualTo(url);
+    } finally {
+      Cli.run("node", "stop", "--home", home.toString());
+      domain.stop();
+      NodeProcesses.cleanUp(home);
+    }
   }
 }
