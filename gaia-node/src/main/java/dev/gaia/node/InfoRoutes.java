@@ -77,6 +77,10 @@ final class InfoRoutes {
   void info(RoutingContext ctx) {
     List<NodeInfo.Model> list = new ArrayList<>();
     models.chat().map(ChatEngine::model).ifPresent(m -> list.add(chat(m)));
+    if (models.chat().isEmpty() && models.knowledge().isPresent()) {
+      // Retrieval-only: chat requests are answered with passages under this model name.
+      list.add(new NodeInfo.Model("gaia-retrieval", "chat", "retrieval", "knowledge", null, 0, "retrieval", 0, null));
+    }
     models.embedding().ifPresent(e -> list.add(embedding(e)));
     NodeInfo body =
         new NodeInfo(

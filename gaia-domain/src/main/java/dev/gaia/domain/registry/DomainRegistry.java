@@ -41,6 +41,11 @@ public final class DomainRegistry {
   private final Clock clock;
   private final ObjectMapper json = Json.newMapper();
   private final java.util.function.Function<Address, Optional<URI>> tunnels;
+  /**
+   * Every model id a node said it serves, also those without a file hash (the store keeps only
+   * hashed ones, which admission checks): a knowledge-only node serves {@code gaia-retrieval}.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<Address, Set<String>> announced = new java.util.concurrent.ConcurrentHashMap<>();
 
   public DomainRegistry(DomainStore store, NodePool pool, EnvelopeVerifier verifier, AdmissionProbe probe, Clock clock) {
     this(store, pool, verifier, probe, clock, node -> Optional.empty());
@@ -101,6 +106,7 @@ public final class DomainRegistry {
         models.put(m.id(), m.sha256().toLowerCase(java.util.Locale.ROOT));
       }
     }
+    announced.put(node, join.models().stream().map(DomainMessage.ServedModel::id).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     NodeRecord record = store.upsertNode(NodeRecord.joining(node, join.url(), join.tunnel(), models, clock.instant()));
     if (config.joinPolicy() == JoinPolicy.APPROVAL && record.state() == NodeState.PENDING) {
       return record;
@@ -175,7 +181,9 @@ public final class DomainRegistry {
     if (url.isEmpty()) {
       return;
     }
-    pool.put(new NodeEndpoint(node.address().value(), url.get(), node.models().keySet()));
+    Set<String> ids = new java.util.HashSet<>(node.models().keySet());
+    ids.addAll(announced.getOrDefault(node.address(), Set.of()));
+    pool.put(new NodeEndpoint(node.address().value(), url.get(), ids));
     pool.detector().heartbeat(node.address().value(), clock.instant());
   }
 }
