@@ -3,14 +3,14 @@ package dev.gaia.domain.gateway;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Usage kept in memory: every record (for tests and inspection) and running totals per key and
  * per node. Thread-safe. Grows without bound: for tests and short-lived gateways only.
  */
 public final class InMemoryUsage implements UsageSink {
-  private final List<UsageRecord> records = new CopyOnWriteArrayList<>();
+  // Appends are O(1): a copy-on-write list copied every earlier record on each request.
+  private final java.util.concurrent.ConcurrentLinkedQueue<UsageRecord> records = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final Map<String, Totals> byKey = new ConcurrentHashMap<>();
   private final Map<String, Totals> byNode = new ConcurrentHashMap<>();
 
