@@ -93,6 +93,13 @@ final class DomainCommand {
     @Option(names = "--policy", description = "least-loaded (default) or weighted-random.")
     String policy = "least-loaded";
 
+    @Option(names = "--kb-question", paramLabel = "TEXT",
+        description = "Require a knowledge base: a joining node must retrieve --kb-source for this question.")
+    String kbQuestion;
+
+    @Option(names = "--kb-source", paramLabel = "DOCUMENT", description = "The document (as in sources[].source) the question must retrieve.")
+    String kbSource;
+
     @Override
     public Integer call() {
       Main.Environment env = parent.root.env;
@@ -115,10 +122,15 @@ final class DomainCommand {
       if (!db.isBlank() && !db.startsWith("jdbc:postgresql://") && !db.startsWith("jdbc:sqlite:")) {
         throw GaiaException.invalid("db", "--db must be a jdbc:postgresql://HOST/DB URL (or jdbc:sqlite:PATH), got '" + db + "'");
       }
+      if ((kbQuestion == null) != (kbSource == null)) {
+        throw GaiaException.invalid("kb-question", "--kb-question and --kb-source go together");
+      }
+      Optional<DomainConfig.KnowledgeCanary> canary = kbQuestion == null
+          ? Optional.empty() : Optional.of(new DomainConfig.KnowledgeCanary(kbQuestion, kbSource));
       DomainSettings settings = new DomainSettings(host, port, db, policy, 30);
       // Validate the database before writing anything.
       try (DomainStore store = DomainStores.open(settings.storeTarget(h))) {
-        store.saveConfig(new DomainConfig(name, policyOfJoin, hashes, open));
+        store.saveConfig(new DomainConfig(name, policyOfJoin, hashes, open, canary));
       }
       settings.write(h);
       env.out().println("Domain '" + name + "' ready in " + h + " (" + (db.isBlank() ? "SQLite" : "PostgreSQL") + ", join: " + join
@@ -267,6 +279,7 @@ final class DomainCommand {
         env.out().println("listen:   " + settings.host() + ":" + settings.port() + "  policy " + settings.policy());
         env.out().println("database: " + (settings.db().isBlank() ? settings.storeTarget(h) : "PostgreSQL"));
         env.out().println("required models: " + (c.requiredModelHashes().isEmpty() ? "any" : String.join(", ", c.requiredModelHashes())));
+        c.knowledgeCanary().ifPresent(k -> env.out().println("required knowledge: '" + k.question() + "' must retrieve " + k.expectedSource()));
         env.out().println("nodes:    " + store.nodes().size() + ", keys: " + store.keys().size());
         return null;
       });

@@ -10,5 +10,5 @@ public interface AdmissionProbe {
   record Verdict(boolean passed, String detail, java.time.Duration latency) {}
 
   /** Probes the node reachable at {@code base} (its own URL, or its tunnel's local endpoint). */
-  Verdict probe(java.net.URI base, java.util.Set<String> requiredModelHashes);
+  Verdict probe(java.net.URI base, dev.gaia.domain.store.DomainConfig requirements);
 }

@@ -111,13 +111,13 @@ public final class DomainRegistry {
     if (config.joinPolicy() == JoinPolicy.APPROVAL && record.state() == NodeState.PENDING) {
       return record;
     }
-    return admit(record, config.requiredModelHashes());
+    return admit(record, config);
   }
 
   /** The operator lets a pending (or ejected) node in: it is probed, then routed to. */
   public NodeRecord approve(Address node) {
     NodeRecord record = store.node(node).orElseThrow(() -> GaiaException.notFound("node", "no node " + node + " in this domain"));
-    return admit(record, config().requiredModelHashes());
+    return admit(record, config());
   }
 
   /** The operator removes a node from routing; it may join again only when approved. */
@@ -146,7 +146,7 @@ public final class DomainRegistry {
   }
 
   /** Probes {@code record} and routes to it when the probe passes; records the probe either way. */
-  NodeRecord admit(NodeRecord record, Set<String> required) {
+  NodeRecord admit(NodeRecord record, DomainConfig required) {
     Optional<URI> base = baseUrl(record);
     AdmissionProbe.Verdict verdict = base.isPresent()
         ? probe.probe(base.get(), required)
@@ -163,7 +163,10 @@ public final class DomainRegistry {
 
   /** At gateway start: every node recorded as active is probed again before it gets traffic. */
   public void restore() {
-    Set<String> required = store.config().map(DomainConfig::requiredModelHashes).orElse(Set.of());
+    DomainConfig required = store.config().orElse(null);
+    if (required == null) {
+      return;
+    }
     for (NodeRecord n : store.nodes()) {
       if (n.state() == NodeState.ACTIVE || n.state() == NodeState.DEGRADED) {
         admit(n, required);

@@ -32,7 +32,8 @@ public final class HttpAdmissionProbe implements AdmissionProbe {
   }
 
   @Override
-  public Verdict probe(URI base, Set<String> requiredModelHashes) {
+  public Verdict probe(URI base, dev.gaia.domain.store.DomainConfig requirements) {
+    Set<String> requiredModelHashes = requirements.requiredModelHashes();
     long start = System.nanoTime();
     try {
       HttpResponse<String> info = client.send(
@@ -65,7 +66,26 @@ public final class HttpAdmissionProbe implements AdmissionProbe {
       if (json.readTree(canary.body()).path("choices").isEmpty()) {
         return verdict(false, "canary chat response has no choices", start);
       }
-      return verdict(true, "models ok, canary answered in " + canaryTime.toMillis() + " ms", start);
+      if (requirements.knowledgeCanary().isPresent()) {
+        var kb = requirements.knowledgeCanary().get();
+        String body = json.writeValueAsString(java.util.Map.of("query", kb.question(), "limit", 5, "score_threshold", 0.0));
+        HttpResponse<String> retrieved = client.send(
+            HttpRequest.newBuilder(base.resolve("/v1/retrieve")).timeout(canaryLimit)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (retrieved.statusCode() != 200) {
+          return verdict(false, "knowledge canary: /v1/retrieve answered " + retrieved.statusCode(), start);
+        }
+        Set<String> sources = new java.util.LinkedHashSet<>();
+        json.readTree(retrieved.body()).path("sources").forEach(src -> sources.add(src.path("source").asText()));
+        if (!sources.contains(kb.expectedSource())) {
+          return verdict(false, "knowledge canary: '" + kb.expectedSource() + "' not retrieved for the canary question (got "
+              + sources + ")", start);
+        }
+      }
+      return verdict(true, "models ok, canary answered in " + canaryTime.toMillis() + " ms"
+          + (requirements.knowledgeCanary().isPresent() ? ", knowledge canary ok" : ""), start);
     } catch (IOException e) {
       return verdict(false, "unreachable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), start);
     } catch (InterruptedException e) {

@@ -55,6 +55,7 @@ class DomainRegistryTest {
     node = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     node.createContext("/v1/info", ex -> reply(ex, "{\"models\":[{\"id\":\"m\",\"sha256\":\"" + MODEL_HASH + "\"}]}"));
     node.createContext("/v1/chat/completions", ex -> reply(ex, "{\"choices\":[{\"message\":{\"content\":\"OK\"}}]}"));
+    node.createContext("/v1/retrieve", ex -> reply(ex, "{\"points\":[],\"sources\":[{\"source\":\"install.md\"},{\"source\":\"faq.csv\"}]}"));
     node.start();
     nodeUrl = URI.create("http://127.0.0.1:" + node.getAddress().getPort());
     store = DomainStores.inMemory();
@@ -162,5 +163,19 @@ class DomainRegistryTest {
         new HttpAdmissionProbe(HttpClient.newHttpClient(), Duration.ofSeconds(5)), clock).restore();
     assertThat(fresh.endpoints()).hasSize(1);
     assertThat(store.recentProbes(key.address(), 5)).hasSize(2);
+  }
+
+  @Test
+  void a_domain_that_requires_knowledge_admits_only_nodes_that_retrieve_the_expected_source() {
+    store.saveConfig(new DomainConfig("demo", JoinPolicy.OPEN, Set.of(MODEL_HASH), false,
+        Optional.of(new DomainConfig.KnowledgeCanary("How do I install a node?", "install.md"))));
+    assertThat(registry.join(sealed(key, join("demo", MODEL_HASH))).state()).isEqualTo(NodeState.ACTIVE);
+
+    Signer other = Signers.generate(RANDOM);
+    store.saveConfig(new DomainConfig("demo", JoinPolicy.OPEN, Set.of(MODEL_HASH), false,
+        Optional.of(new DomainConfig.KnowledgeCanary("How do I install a node?", "setup-guide.md"))));
+    var refused = registry.join(sealed(other, join("demo", MODEL_HASH)));
+    assertThat(refused.state()).isEqualTo(NodeState.EJECTED);
+    assertThat(refused.note()).hasValueSatisfying(n -> assertThat(n).contains("setup-guide.md").contains("install.md"));
   }
 }

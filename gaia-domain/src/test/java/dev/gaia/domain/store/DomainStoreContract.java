@@ -323,5 +323,9 @@ abstract class DomainStoreContract {
     DomainConfig changed = new DomainConfig("rust.gaia.domains", JoinPolicy.APPROVAL, Set.of(HASH_1, HASH_2), true);
     store.saveConfig(changed);
     assertThat(store.config()).contains(changed);
+    DomainConfig withKnowledge = new DomainConfig("rust.gaia.domains", JoinPolicy.OPEN, Set.of(), false,
+        java.util.Optional.of(new DomainConfig.KnowledgeCanary("How do I install?", "install.md")));
+    store.saveConfig(withKnowledge);
+    assertThat(store.config()).contains(withKnowledge);
   }
 }
