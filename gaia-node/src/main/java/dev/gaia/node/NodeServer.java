@@ -127,7 +127,7 @@ public final class NodeServer implements AutoCloseable {
       router.post("/v1/chat/completions").handler(guarded(replies, metrics, "chat", chatRoute::handle));
       router.post("/v1/completions").handler(guarded(replies, metrics, "completions", completionRoute::handle));
     } else if (models.knowledge().isPresent()) {
-      PassagesRoute passages = new PassagesRoute(reader, replies, retrieval, config, ids, "gaia-retrieval");
+      PassagesRoute passages = new PassagesRoute(reader, replies, retrieval, ids, "gaia-retrieval");
       router.post("/v1/chat/completions").handler(guarded(replies, metrics, "chat", passages::handle));
       router.post("/v1/completions").handler(ctx -> replies.error(ctx, new GaiaException(
           ErrorKind.UNAVAILABLE, "This node has no chat model (retrieval-only); use /v1/chat/completions or /v1/retrieve.",

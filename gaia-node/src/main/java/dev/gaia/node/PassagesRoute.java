@@ -22,15 +22,13 @@ final class PassagesRoute {
   private final RequestReader reader;
   private final HttpReplies replies;
   private final Retrieval retrieval;
-  private final NodeServerConfig config;
   private final IdSource ids;
   private final String model;
 
-  PassagesRoute(RequestReader reader, HttpReplies replies, Retrieval retrieval, NodeServerConfig config, IdSource ids, String model) {
+  PassagesRoute(RequestReader reader, HttpReplies replies, Retrieval retrieval, IdSource ids, String model) {
     this.reader = reader;
     this.replies = replies;
     this.retrieval = retrieval;
-    this.config = config;
     this.ids = ids;
     this.model = model;
   }

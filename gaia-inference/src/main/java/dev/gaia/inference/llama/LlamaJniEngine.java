@@ -195,7 +195,7 @@ final class LlamaJniEngine implements ChatEngine {
         if (firstToken < 0) {
           firstToken = System.nanoTime();
         }
-        sink.accept(new TokenPiece(out.text, logprobs(out, request)));
+        sink.accept(TokenPiece.of(out.text));
       }
       if (reason != FinishReason.CANCELLED && generated >= maxTokens) {
         reason = FinishReason.LENGTH;
@@ -215,18 +215,6 @@ final class LlamaJniEngine implements ChatEngine {
     long end = System.nanoTime();
     Duration ttft = Duration.ofNanos((firstToken < 0 ? end : firstToken) - start);
     return new GenerationResult(reason, prompt, generated, ttft, Duration.ofNanos(end - start));
-  }
-
-  private static List<TokenPiece.TokenLogprob> logprobs(LlamaOutput out, GenerationRequest req) {
-    if (!req.wantsLogprobs() || out.probabilities.isEmpty()) {
-      return List.of();
-    }
-    List<TokenPiece.TokenLogprob> list = new ArrayList<>(out.probabilities.size());
-    for (Map.Entry<String, Float> e : out.probabilities.entrySet()) {
-      list.add(new TokenPiece.TokenLogprob(e.getKey(), Math.log(Math.max(e.getValue(), 1e-38f))));
-    }
-    list.sort((a, b) -> Double.compare(b.logprob(), a.logprob()));
-    return list;
   }
 
   private static InferenceParameters toParams(GenerationRequest request, int maxTokens) {
